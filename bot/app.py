@@ -1,0 +1,128 @@
+"""The application factory: one place that wires settings, services, handlers and the job."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from telegram import BotCommand, Update
+from telegram.constants import ParseMode
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    Defaults,
+    LinkPreviewOptions,
+    MessageHandler,
+    filters,
+)
+
+from bot import keyboards
+from bot.clock import Clock, SystemClock
+from bot.config import Settings
+from bot.dispatcher import Dispatcher
+from bot.handlers import conversation, errors, plan_control, registration, status
+from bot.sender import TelegramSender
+from bot.services import KEY, Services
+from messages.catalog import BUNDLED_CONTENT, load_catalog
+from storage import clinics
+from storage.db import create_engine, session_factory
+from storage.migrate import upgrade_async
+
+log = logging.getLogger(__name__)
+
+COMMANDS = ("start", "status", "settings", "newdate", "pause", "resume", "stop", "delete", "help")
+PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+
+
+async def dispatch_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    svc: Services = context.application.bot_data[KEY]
+    await svc.dispatcher.tick(svc.clock.now())
+
+
+def build_application(settings: Settings, *, clock: Clock | None = None) -> Application:
+    """The bot, ready for `run_polling`; services start in post_init, stop in post_shutdown."""
+    if settings.telegram_bot_token is None:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    chosen_clock = clock or SystemClock()
+
+    async def post_init(application: Application) -> None:
+        await upgrade_async(settings.database_url)
+        catalog = load_catalog(settings.content_dir or BUNDLED_CONTENT)
+        engine = create_engine(settings.database_url)
+        sessions = session_factory(engine)
+        async with sessions.begin() as session:
+            clinic = await clinics.ensure_clinic(
+                session, code=settings.clinic_code, name=settings.clinic_name,
+                phone=settings.clinic_phone, timezone=settings.default_timezone)
+        dispatcher = Dispatcher(sessions, TelegramSender(application.bot), catalog)
+        services = Services(settings=settings, engine=engine, sessions=sessions,
+                            catalog=catalog, clock=chosen_clock, dispatcher=dispatcher,
+                            default_clinic=clinic)
+        application.bot_data[KEY] = services
+        await dispatcher.recover(chosen_clock.now())
+        phrases = catalog.phrasebook()
+        await application.bot.set_my_commands(
+            [BotCommand(name, phrases(f"command_{name}")) for name in COMMANDS])
+        assert application.job_queue is not None
+        application.job_queue.run_repeating(
+            dispatch_job, interval=timedelta(seconds=settings.dispatch_interval_seconds),
+            first=0, name="dispatcher", job_kwargs={"max_instances": 1, "coalesce": True})
+        log.info("started: clinic %s, dispatch every %ss", clinic.code,
+                 settings.dispatch_interval_seconds)
+
+    async def post_shutdown(application: Application) -> None:
+        services: Services | None = application.bot_data.get(KEY)
+        if services is not None:
+            await services.engine.dispose()
+
+    application = (
+        ApplicationBuilder()
+        .token(settings.telegram_bot_token.get_secret_value())
+        .base_url(settings.telegram_base_url)
+        .defaults(Defaults(parse_mode=ParseMode.HTML,
+                           link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+        .build()
+    )
+    add_handlers(application)
+    return application
+
+
+def add_handlers(application: Application) -> None:
+    handlers = [
+        CommandHandler("start", registration.start, filters=PRIVATE),
+        CommandHandler("status", status.status, filters=PRIVATE),
+        CommandHandler("help", status.help_command, filters=PRIVATE),
+        CommandHandler("settings", plan_control.settings, filters=PRIVATE),
+        CommandHandler("newdate", plan_control.new_date, filters=PRIVATE),
+        CommandHandler("pause", plan_control.pause, filters=PRIVATE),
+        CommandHandler("resume", plan_control.resume, filters=PRIVATE),
+        CommandHandler("stop", plan_control.stop, filters=PRIVATE),
+        CommandHandler("delete", plan_control.delete, filters=PRIVATE),
+        MessageHandler(PRIVATE & filters.COMMAND, conversation.unknown_command),
+        MessageHandler(PRIVATE & filters.TEXT, conversation.text),
+        MessageHandler(PRIVATE, conversation.not_text),
+        MessageHandler(~filters.ChatType.PRIVATE & filters.COMMAND
+                       & filters.UpdateType.MESSAGE, conversation.private_only),
+        CallbackQueryHandler(registration.accept_disclaimer, pattern=f"^{keyboards.ACCEPT}$"),
+        CallbackQueryHandler(registration.date_button, pattern=f"^{keyboards.DATE}:"),
+        CallbackQueryHandler(registration.timezone_button,
+                             pattern=f"^({keyboards.TZ_OK}|{keyboards.TZ_CHANGE}|"
+                                     f"{keyboards.TZ_SET}:.+)$"),
+        CallbackQueryHandler(plan_control.settings_button,
+                             pattern=f"^({keyboards.SETTINGS_HOUR}|{keyboards.SETTINGS_TZ})$"),
+        CallbackQueryHandler(plan_control.hour_button, pattern=f"^{keyboards.HOUR}:"),
+        CallbackQueryHandler(plan_control.delete_button,
+                             pattern=f"^({keyboards.DELETE_YES}|{keyboards.DELETE_NO})$"),
+        CallbackQueryHandler(conversation.stale_button),
+    ]
+    application.add_handlers(handlers)
+    application.add_error_handler(errors.on_error)
+
+
+def allowed_updates() -> list[str]:
+    return [Update.MESSAGE, Update.CALLBACK_QUERY]

@@ -1,0 +1,142 @@
+"""`aftercare-bot`: run the bot, preview a plan, check content, migrate the database."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date, datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pydantic import ValidationError
+
+from bot.config import BOTFATHER_HINT, Settings
+from bot.logs import setup_logging
+from messages.catalog import BUNDLED_CONTENT, DEFAULT_PROTOCOL, check_directory
+from messages.planner import DEFAULT_SEND_HOUR, plan
+from messages.render import Recipient, render
+from messages.timezones import is_valid
+
+
+def _settings() -> Settings:
+    try:
+        return Settings()
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'])).upper()}: {e['msg']}"
+                             for e in exc.errors())
+        raise SystemExit(f"configuration error: {problems}") from None
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    settings = _settings()
+    if settings.telegram_bot_token is None:
+        print(BOTFATHER_HINT, file=sys.stderr)
+        return 2
+    setup_logging(settings.log_level, settings.telegram_bot_token.get_secret_value())
+    from bot.app import allowed_updates, build_application
+
+    build_application(settings).run_polling(allowed_updates=allowed_updates())
+    return 0
+
+
+def cmd_schedule(args: argparse.Namespace) -> int:
+    settings = _settings()
+    zone_name = args.timezone or settings.default_timezone
+    if not is_valid(zone_name):
+        print(f"unknown time zone {zone_name!r}; use a name such as Europe/London",
+              file=sys.stderr)
+        return 2
+    zone = ZoneInfo(zone_name)
+    catalog, errors = check_directory(settings.content_dir or BUNDLED_CONTENT)
+    if errors:
+        print("\n".join(errors), file=sys.stderr)
+        return 1
+    protocol = catalog.protocol(DEFAULT_PROTOCOL, "en")
+    # As if the patient registered early on the treatment day: the whole plan, nothing skipped.
+    start = datetime.combine(args.date, time(0), tzinfo=zone)
+    planned = plan(protocol, args.date, zone, args.send_hour, start, reply_now=False)
+    recipient = Recipient(first_name="there", clinic_name=settings.clinic_name,
+                          clinic_phone=settings.clinic_phone, treatment_date=args.date)
+    entries = [
+        {
+            "key": p.key,
+            "day": p.day,
+            "title": p.title,
+            "local_time": p.local_time.isoformat(),
+            "due_utc": p.due_utc.isoformat(),
+            "text": render(protocol, protocol.message(p.key).text, recipient),
+        }
+        for p in planned
+    ]
+    if args.json:
+        print(json.dumps(entries, indent=2, ensure_ascii=False))
+        return 0
+    for planned_message, entry in zip(planned, entries, strict=True):
+        local, utc = planned_message.local_time, planned_message.due_utc
+        print(f"day {entry['day']:>3}  {local:%a %d %b %Y %H:%M %Z}  (UTC {utc:%H:%M})  "
+              f"{entry['key']}: {entry['title']}")
+        if args.text:
+            print("    " + entry["text"].replace("\n", "\n    ") + "\n")
+    return 0
+
+
+def cmd_check_content(args: argparse.Namespace) -> int:
+    directory = args.directory or _settings().content_dir or BUNDLED_CONTENT
+    catalog, errors = check_directory(Path(directory))
+    if errors:
+        print("\n".join(errors), file=sys.stderr)
+        print(f"content check failed: {len(errors)} file(s) with errors", file=sys.stderr)
+        return 1
+    for (name, language), protocol in sorted(catalog.protocols.items()):
+        print(f"ok: {name}.{language} version {protocol.content_version}, "
+              f"{len(protocol.messages)} messages, {len(protocol.settings)} settings")
+    for language in sorted(catalog.phrases):
+        print(f"ok: phrases.{language}")
+    return 0
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from storage.migrate import upgrade
+
+    settings = _settings()
+    upgrade(settings.database_url)
+    print("database is at the latest schema")
+    return 0
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-03-29") from None
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="aftercare-bot", description=__doc__)
+    commands = root.add_subparsers(dest="command", required=True)
+    commands.add_parser("run", help="run the bot (long polling)").set_defaults(func=cmd_run)
+
+    schedule = commands.add_parser("schedule", help="print the plan for a treatment date")
+    schedule.add_argument("--date", type=_date, required=True, help="treatment date YYYY-MM-DD")
+    schedule.add_argument("--timezone", help="IANA zone; default DEFAULT_TIMEZONE")
+    schedule.add_argument("--send-hour", type=int, default=DEFAULT_SEND_HOUR,
+                          choices=range(8, 21), metavar="8..20")
+    schedule.add_argument("--json", action="store_true", help="one JSON list")
+    schedule.add_argument("--text", action="store_true", help="also print each message")
+    schedule.set_defaults(func=cmd_schedule)
+
+    check = commands.add_parser("check-content", help="validate every content file")
+    check.add_argument("--directory", help="content directory; default CONTENT_DIR or bundled")
+    check.set_defaults(func=cmd_check_content)
+
+    db = commands.add_parser("db", help="database maintenance")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    db_commands.add_parser("upgrade", help="apply migrations").set_defaults(func=cmd_db_upgrade)
+    return root
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    result: int = args.func(args)
+    return result

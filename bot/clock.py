@@ -1,0 +1,15 @@
+"""Time behind an interface, so the dispatcher and handlers can be run at a chosen `now`."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Protocol
+
+
+class Clock(Protocol):
+    def now(self) -> datetime: ...
+
+
+class SystemClock:
+    def now(self) -> datetime:
+        return datetime.now(UTC)

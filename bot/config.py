@@ -1,0 +1,49 @@
+"""Settings from the environment and `.env` (see `.env.example` for each one explained)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from messages.planner import DEFAULT_SEND_HOUR, check_send_hour
+from messages.timezones import is_valid
+
+BOTFATHER_HINT = (
+    "TELEGRAM_BOT_TOKEN is not set: open Telegram, talk to @BotFather, send /newbot, "
+    "and put the token it gives you in .env as TELEGRAM_BOT_TOKEN=..."
+)
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_base_url: str = "https://api.telegram.org/bot"
+    database_url: str = "sqlite:///aftercare.sqlite3"
+    default_timezone: str = "Europe/London"
+    clinic_code: str = "CLINIC"
+    clinic_name: str = "your clinic"
+    clinic_phone: str = "the number on your appointment card"
+    default_send_hour: int = DEFAULT_SEND_HOUR
+    dispatch_interval_seconds: float = Field(default=20, gt=0, le=3600)
+    log_level: str = "INFO"
+    content_dir: Path | None = None
+
+    @field_validator("default_timezone")
+    @classmethod
+    def known_timezone(cls, value: str) -> str:
+        if not is_valid(value):
+            raise ValueError(f"{value!r} is not an IANA time zone such as Europe/London")
+        return value
+
+    @field_validator("default_send_hour")
+    @classmethod
+    def allowed_hour(cls, value: int) -> int:
+        return check_send_hour(value)
+
+    @field_validator("log_level")
+    @classmethod
+    def upper_level(cls, value: str) -> str:
+        return value.upper()

@@ -1,0 +1,179 @@
+"""The one job that sends due messages: claim rows, send each, record what happened.
+
+Called by a single repeating APScheduler job, and directly by tests with a chosen `now`.
+All state is in the database, so a restart resumes where the last process stopped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from messages.catalog import Catalog
+from messages.phrases import Html
+from messages.render import Recipient, render
+from storage import schedule
+from storage.models import MessageStatus, PatientStatus, ScheduledMessage
+from bot.sender import Rejected, RecipientGone, RetryLater, Sender
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 50
+MAX_ATTEMPTS = 5
+FIRST_BACKOFF = timedelta(seconds=30)
+
+
+@dataclass
+class TickReport:
+    sent: int = 0
+    skipped: int = 0
+    failed: int = 0
+    retrying: int = 0
+    blocked_patients: list[int] = field(default_factory=list)
+
+
+def compose(catalog: Catalog, row: ScheduledMessage) -> str:
+    """The message as the patient sees it, rendered now from the current content."""
+    treatment = row.treatment
+    patient = treatment.patient
+    protocol = catalog.protocol(treatment.protocol, patient.language)
+    message = protocol.message(row.message_key)
+    recipient = Recipient(
+        first_name=patient.first_name or "there",
+        clinic_name=patient.clinic.name,
+        clinic_phone=patient.clinic.phone,
+        treatment_date=treatment.treatment_date,
+    )
+    body = render(protocol, message.text, recipient)
+    phrases = catalog.phrasebook(patient.language)
+    return phrases("scheduled_message", day=row.day, title=message.title, text=Html(body))
+
+
+class Dispatcher:
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        sender: Sender,
+        catalog: Catalog,
+        *,
+        batch_size: int = BATCH_SIZE,
+    ) -> None:
+        self.sessions = sessions
+        self.sender = sender
+        self.catalog = catalog
+        self.batch_size = batch_size
+        self.paused_until: datetime | None = None
+        self._lock = asyncio.Lock()
+
+    async def recover(self, now: datetime) -> int:
+        """At start: rows a dead process left mid-send are failed, never sent twice."""
+        async with self.sessions.begin() as session:
+            count = await schedule.fail_interrupted(session, claimed_before=now)
+        if count:
+            log.warning("%d message(s) were interrupted mid-send by a previous stop; "
+                        "marked failed rather than risk a duplicate", count)
+        return count
+
+    async def tick(self, now: datetime) -> TickReport:
+        """Send everything due at `now`, batch after batch, until nothing is due."""
+        report = TickReport()
+        if self.paused_until and now < self.paused_until:
+            return report
+        async with self._lock:
+            async with self.sessions.begin() as session:
+                report.skipped += await schedule.skip_expired(session, now)
+            while True:
+                async with self.sessions.begin() as session:
+                    ids = await schedule.claim_due(session, now, self.batch_size)
+                if not ids:
+                    break
+                if not await self._send_batch(ids, now, report):
+                    break
+                if len(ids) < self.batch_size:
+                    break
+        if report.sent or report.failed or report.skipped:
+            log.info("dispatch: %d sent, %d skipped, %d failed, %d to retry", report.sent,
+                     report.skipped, report.failed, report.retrying)
+        return report
+
+    async def _send_batch(self, ids: list[int], now: datetime, report: TickReport) -> bool:
+        """False when Telegram could not take more now: the rest of the batch goes back."""
+        async with self.sessions() as session:
+            rows = await schedule.load_for_sending(session, ids)
+        for index, row in enumerate(rows):
+            if row.treatment.patient.id in report.blocked_patients:
+                continue
+            try:
+                await self._send_one(row, now, report)
+            except RetryLater as exc:
+                # Telegram is unreachable or asked for a pause: the others would fare no better.
+                if exc.after is not None:
+                    self.paused_until = now + timedelta(seconds=exc.after)
+                async with self.sessions.begin() as session:
+                    await schedule.release(session, [r.id for r in rows[index + 1:]])
+                return False
+        return True
+
+    async def _send_one(self, row: ScheduledMessage, now: datetime, report: TickReport) -> None:
+        patient = row.treatment.patient
+        try:
+            text = compose(self.catalog, row)
+        except KeyError:
+            await self._finish(row, report, status=MessageStatus.CANCELLED,
+                               last_error="the message is no longer in the content")
+            return
+        try:
+            telegram_id = await self.sender.send(patient.chat_id, text)
+        except RecipientGone as exc:
+            async with self.sessions.begin() as session:
+                await schedule.record(session, row.id, status=MessageStatus.FAILED,
+                                      last_error=f"patient unreachable: {exc}")
+                await schedule.cancel_pending(session, patient.id, "patient blocked the bot")
+                stored = await session.get(type(patient), patient.id)
+                if stored is not None:
+                    stored.status = PatientStatus.BLOCKED
+            report.failed += 1
+            report.blocked_patients.append(patient.id)
+            log.info("patient %d blocked the bot; their pending messages are cancelled",
+                     patient.id)
+        except Rejected as exc:
+            await self._finish(row, report, status=MessageStatus.FAILED, last_error=str(exc))
+            log.warning("message %s to patient %d refused by Telegram: %s", row.message_key,
+                        patient.id, exc)
+        except RetryLater as exc:
+            await self._retry(row, now, report, exc)
+            raise
+        else:
+            async with self.sessions.begin() as session:
+                await schedule.record(session, row.id, status=MessageStatus.SENT, sent_at=now,
+                                      telegram_message_id=telegram_id, last_error=None,
+                                      content_version=self.catalog.protocol(
+                                          row.treatment.protocol, patient.language
+                                      ).content_version)
+            report.sent += 1
+
+    async def _retry(self, row: ScheduledMessage, now: datetime, report: TickReport,
+                     exc: RetryLater) -> None:
+        wait = (timedelta(seconds=exc.after) if exc.after is not None
+                else FIRST_BACKOFF * 2 ** (row.attempts - 1))
+        if exc.after is None and row.attempts >= MAX_ATTEMPTS:
+            await self._finish(row, report, status=MessageStatus.FAILED,
+                               last_error=f"gave up after {row.attempts} attempts: {exc}")
+            return
+        async with self.sessions.begin() as session:
+            await schedule.record(session, row.id, status=MessageStatus.PENDING,
+                                  due_at=now + wait, last_error=str(exc))
+        report.retrying += 1
+        log.warning("sending %s to patient %d failed for now (%s); retry in %ss",
+                    row.message_key, row.treatment.patient.id, exc, int(wait.total_seconds()))
+
+    async def _finish(self, row: ScheduledMessage, report: TickReport, *,
+                      status: MessageStatus, last_error: str) -> None:
+        async with self.sessions.begin() as session:
+            await schedule.record(session, row.id, status=status, last_error=last_error)
+        if status is MessageStatus.FAILED:
+            report.failed += 1

@@ -1,0 +1,72 @@
+"""Everything a patient sends that is not a known command or a button.
+
+Text goes to the step the patient is in (a date, a time zone); outside any step it is a
+question. Photos, stickers, voice and the like get a friendly word and the open question again.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.handlers import registration
+from bot.handlers.common import reply
+from bot.services import services
+from storage import patients
+from storage.models import PatientStatus
+
+log = logging.getLogger(__name__)
+
+
+async def text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    svc = services(context)
+    assert update.effective_user is not None and update.effective_message is not None
+    words = update.effective_message.text or ""
+    async with svc.sessions.begin() as session:
+        patient = await patients.by_telegram_user(session, update.effective_user.id)
+        if patient is None:
+            await session.rollback()
+            await registration.start(update, context)
+            return
+        step = patient.step
+        log.debug("text from patient %d at step %s: %r", patient.id, step, words)
+        if step in registration.DATE_STEPS:
+            await registration.date_text(update, context, session, svc, patient, words)
+        elif step in (registration.TIMEZONE, registration.TIMEZONE_NAME,
+                      registration.SETTINGS_TIMEZONE):
+            await registration.timezone_text(update, context, session, svc, patient, words)
+        elif patient.status is PatientStatus.REGISTERING:
+            await reply(update, *registration.current_question(svc, patient))
+        else:
+            log.info("patient %d asked a question", patient.id)
+            await reply(update, svc.phrases(patient.language)(
+                "question_fallback", clinic_name=patient.clinic.name,
+                clinic_phone=patient.clinic.phone))
+
+
+async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    svc = services(context)
+    assert update.effective_user is not None
+    async with svc.sessions() as session:
+        patient = await patients.by_telegram_user(session, update.effective_user.id)
+    clinic = patient.clinic if patient else svc.default_clinic
+    await reply(update, svc.phrases()("not_text", clinic_phone=clinic.phone))
+    if patient is None:
+        await registration.start(update, context)
+    elif patient.status is PatientStatus.REGISTERING or patient.step is not None:
+        await reply(update, *registration.current_question(svc, patient))
+
+
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await reply(update, services(context).phrases()("unknown_command"))
+
+
+async def private_only(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await reply(update, services(context).phrases()("private_only"))
+
+
+async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if update.callback_query is not None:
+        await update.callback_query.answer(services(context).phrases()("stale_button"))

@@ -1,0 +1,253 @@
+"""Registration: /start [CLINIC] -> disclaimer -> treatment date -> time zone -> plan.
+
+Where the patient stands is kept in `patient.step` in the database, so a half-finished
+registration continues after a restart of the bot. The same date and time-zone steps serve
+/newdate and /settings once the patient is registered.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import ContextTypes
+
+from bot import journey, keyboards
+from bot.handlers.common import drop_buttons, echo, hour_label, local_now, long_date, reply
+from bot.handlers.status import status_text
+from bot.services import Services, services
+from messages.dates import MAX_DAYS_AHEAD, check_range, parse_treatment_date
+from messages.phrases import Html
+from messages.timezones import find_timezones
+from storage import clinics, patients
+from storage.models import Patient, PatientStatus
+
+log = logging.getLogger(__name__)
+
+DISCLAIMER = "disclaimer"
+DATE = "date"
+TIMEZONE = "timezone"
+TIMEZONE_NAME = "timezone_name"
+NEW_DATE = "newdate"
+SETTINGS_TIMEZONE = "settings_tz"
+DATE_STEPS = (DATE, NEW_DATE)
+
+
+def current_question(svc: Services, patient: Patient) -> tuple[Html, InlineKeyboardMarkup | None]:
+    """The question the patient still has to answer, asked again after any detour."""
+    phrases = svc.phrases(patient.language)
+    today = local_now(patient, svc.clock.now()).date()
+    if patient.step in DATE_STEPS:
+        name = "ask_date" if patient.step == DATE else "ask_new_date"
+        return phrases(name), keyboards.treatment_dates(phrases, today)
+    if patient.step == TIMEZONE:
+        local = local_now(patient, svc.clock.now())
+        return phrases("ask_timezone", timezone=patient.timezone, local_time=f"{local:%H:%M}",
+                       send_hour=hour_label(patient.send_hour)), keyboards.timezone_confirm(phrases)
+    if patient.step in (TIMEZONE_NAME, SETTINGS_TIMEZONE):
+        return phrases("ask_timezone_name"), None
+    return phrases("disclaimer"), keyboards.accept(phrases)
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    svc = services(context)
+    user, chat = update.effective_user, update.effective_chat
+    assert user is not None and chat is not None
+    code = context.args[0][:32] if context.args else None
+    notes: list[Html] = []
+    returning, text = False, None
+    async with svc.sessions.begin() as session:
+        clinic = await clinics.by_code(session, code) if code else None
+        patient = await patients.by_telegram_user(session, user.id)
+        if code and clinic is None:
+            notes.append(svc.phrases()("unknown_clinic", code=echo(code),
+                                       clinic_name=(patient.clinic if patient else
+                                                    svc.default_clinic).name))
+        if patient is None:
+            patient = await patients.create_patient(
+                session, telegram_user_id=user.id, chat_id=chat.id,
+                first_name=user.first_name or "", clinic=clinic or svc.default_clinic,
+                language="en", send_hour=svc.settings.default_send_hour)
+            patient.step = DISCLAIMER
+            log.info("new patient %d started registration", patient.id)
+        elif patient.status is PatientStatus.REGISTERING:
+            if clinic is not None:
+                patient.clinic, patient.timezone = clinic, clinic.timezone
+        else:
+            patient.chat_id = chat.id
+            patient.step = None
+            returning = patient.status is not PatientStatus.ACTIVE
+            if returning:
+                await journey.reactivate(session, svc.catalog, patient, svc.clock.now())
+            text = await status_text(session, svc, patient)
+    phrases = svc.phrases(patient.language)
+    for note in notes:
+        await reply(update, note)
+    if text is not None:
+        if returning:
+            await reply(update, phrases("welcome_back"))
+            context.application.create_task(svc.dispatcher.tick(svc.clock.now()))
+        await reply(update, text)
+        return
+    if patient.step == DISCLAIMER:
+        await reply(update, phrases("welcome", clinic_name=patient.clinic.name))
+    await reply(update, *current_question(svc, patient))
+
+
+async def accept_disclaimer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    svc = services(context)
+    async with svc.sessions.begin() as session:
+        patient = await _patient(session, update)
+        if patient is None or patient.step != DISCLAIMER:
+            await _stale(update, svc)
+            return
+        patient.step = DATE
+        patient.disclaimer_accepted_at = svc.clock.now()
+    await update.callback_query.answer()  # type: ignore[union-attr]
+    await drop_buttons(update)
+    await reply(update, *current_question(svc, patient))
+
+
+async def date_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    svc = services(context)
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    try:
+        chosen = date.fromisoformat(query.data.split(":", 1)[1])
+    except ValueError:
+        chosen = None
+    async with svc.sessions.begin() as session:
+        patient = await _patient(session, update)
+        if patient is None or patient.step not in DATE_STEPS or chosen is None:
+            await _stale(update, svc)
+            return
+        await query.answer()
+        await drop_buttons(update)
+        await _use_date(update, context, session, svc, patient, chosen)
+
+
+async def date_text(update: Update, context: ContextTypes.DEFAULT_TYPE,
+                    session: AsyncSession, svc: Services, patient: Patient, text: str) -> None:
+    phrases = svc.phrases(patient.language)
+    today = local_now(patient, svc.clock.now()).date()
+    answer = parse_treatment_date(text, today)
+    if answer.value is not None:
+        await _use_date(update, context, session, svc, patient, answer.value)
+    elif answer.candidates:
+        await reply(update, phrases("date_ambiguous", text=echo(text)),
+                    keyboards.date_choices(answer.candidates))
+    else:
+        reason = {
+            "unreadable": phrases("reason_unreadable", text=echo(text)),
+            "impossible": phrases("reason_impossible", text=echo(text)),
+            "too_far_ahead": phrases("reason_too_far_ahead", days=MAX_DAYS_AHEAD),
+            "too_long_ago": phrases("reason_too_long_ago"),
+        }[answer.problem or "unreadable"]
+        await reply(update, phrases("date_refused", reason=reason),
+                    keyboards.treatment_dates(phrases, today))
+
+
+async def _use_date(update: Update, context: ContextTypes.DEFAULT_TYPE, session: AsyncSession,
+                    svc: Services, patient: Patient, chosen: date) -> None:
+    phrases = svc.phrases(patient.language)
+    now = svc.clock.now()
+    problem = check_range(chosen, local_now(patient, now).date())
+    if problem is not None:  # a button from days ago
+        await reply(update, phrases("date_refused", reason=phrases(
+            "reason_too_far_ahead" if problem == "too_far_ahead" else "reason_too_long_ago",
+            days=MAX_DAYS_AHEAD)))
+        return
+    if patient.step == DATE:
+        patient.pending_date = chosen
+        patient.step = TIMEZONE
+        await session.commit()
+        await reply(update, *current_question(svc, patient))
+        return
+    planned = await journey.change_date(session, svc.catalog, patient, chosen, now)
+    await session.commit()
+    await reply(update, phrases(
+        "new_date_saved", treatment_date=long_date(chosen),
+        day_line=journey.day_line(phrases, chosen, now, ZoneInfo(patient.timezone)),
+        overview=journey.overview(phrases, planned)))
+    context.application.create_task(svc.dispatcher.tick(now))
+
+
+async def timezone_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    svc = services(context)
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    async with svc.sessions.begin() as session:
+        patient = await _patient(session, update)
+        if patient is None:
+            await _stale(update, svc)
+            return
+        if query.data == keyboards.TZ_CHANGE and patient.step == TIMEZONE:
+            patient.step = TIMEZONE_NAME
+            await query.answer()
+            await drop_buttons(update)
+            await reply(update, *current_question(svc, patient))
+            return
+        zone = (patient.timezone if query.data == keyboards.TZ_OK
+                else query.data.removeprefix(f"{keyboards.TZ_SET}:"))
+        allowed_steps = ((TIMEZONE,) if query.data == keyboards.TZ_OK
+                         else (TIMEZONE, TIMEZONE_NAME, SETTINGS_TIMEZONE))
+        if patient.step not in allowed_steps or zone not in find_timezones(zone):
+            await _stale(update, svc)
+            return
+        await query.answer()
+        await drop_buttons(update)
+        await use_timezone(update, context, session, svc, patient, zone)
+
+
+async def timezone_text(update: Update, context: ContextTypes.DEFAULT_TYPE,
+                        session: AsyncSession, svc: Services, patient: Patient,
+                        text: str) -> None:
+    phrases = svc.phrases(patient.language)
+    zones = find_timezones(text)
+    if len(zones) == 1:
+        await use_timezone(update, context, session, svc, patient, zones[0])
+    elif zones:
+        await reply(update, phrases("timezone_choose"), keyboards.timezone_choices(zones))
+    else:
+        await reply(update, phrases("timezone_unknown", text=echo(text)))
+
+
+async def use_timezone(update: Update, context: ContextTypes.DEFAULT_TYPE,
+                       session: AsyncSession, svc: Services, patient: Patient, zone: str) -> None:
+    phrases = svc.phrases(patient.language)
+    now = svc.clock.now()
+    patient.timezone = zone
+    if patient.step == SETTINGS_TIMEZONE:
+        patient.step = None
+        await journey.change_timing(session, svc.catalog, patient, now)
+        await session.commit()
+        await reply(update, phrases("timezone_saved", timezone=zone))
+        return
+    treatment_date = patient.pending_date
+    if treatment_date is None:  # cannot happen through the buttons; ask again rather than guess
+        patient.step = DATE
+        await session.commit()
+        await reply(update, *current_question(svc, patient))
+        return
+    planned = await journey.register_treatment(session, svc.catalog, patient, treatment_date, now)
+    await session.commit()
+    log.info("patient %d registered a treatment", patient.id)
+    await reply(update, phrases(
+        "registered", treatment_date=long_date(treatment_date),
+        day_line=journey.day_line(phrases, treatment_date, now, ZoneInfo(zone)),
+        overview=journey.overview(phrases, planned), send_hour=hour_label(patient.send_hour)))
+    context.application.create_task(svc.dispatcher.tick(now))
+
+
+async def _patient(session: AsyncSession, update: Update) -> Patient | None:
+    user = update.effective_user
+    return None if user is None else await patients.by_telegram_user(session, user.id)
+
+
+async def _stale(update: Update, svc: Services) -> None:
+    """A button from an old message, someone else's, or forged: answer and change nothing."""
+    if update.callback_query is not None:
+        await update.callback_query.answer(svc.phrases()("stale_button"))
