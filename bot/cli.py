@@ -86,7 +86,7 @@ def cmd_check_content(args: argparse.Namespace) -> int:
     catalog, errors = check_directory(Path(directory))
     if errors:
         print("\n".join(errors), file=sys.stderr)
-        print(f"content check failed: {len(errors)} file(s) with errors", file=sys.stderr)
+        print(f"content check failed ({len(errors)} problem(s) above)", file=sys.stderr)
         return 1
     for (name, language), protocol in sorted(catalog.protocols.items()):
         print(f"ok: {name}.{language} version {protocol.content_version}, "

@@ -66,7 +66,8 @@ def _describe(data: Any, loc: tuple[int | str, ...]) -> str:
 
 def _validation_error(path: Path, data: Any, exc: ValidationError) -> ContentError:
     lines = [
-        f"{path}: {_describe(data, tuple(err['loc']))}: {err['msg']}" for err in exc.errors()
+        f"{path}: {_describe(data, tuple(err['loc']))}: {err['msg'].removeprefix('Value error, ')}"
+        for err in exc.errors()
     ]
     return ContentError("\n".join(lines))
 
