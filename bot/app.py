@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from telegram import BotCommand, Update
+from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
     Application,
@@ -14,7 +14,6 @@ from telegram.ext import (
     CommandHandler,
     ContextTypes,
     Defaults,
-    LinkPreviewOptions,
     MessageHandler,
     filters,
 )

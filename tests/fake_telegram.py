@@ -186,7 +186,7 @@ class _TelegramHTML(HTMLParser):
                 f'Unmatched end tag at byte offset {offset}, expected "</{opened.name}>", '
                 f'found "</{tag}>"')
         entity = opened.entity
-        if "language" in entity:  # <pre><code class="language-x"> is one pre entity
+        if opened.name == "code" and "language" in entity:  # <pre><code class="language-x">
             language = entity.pop("language")
             if self._open and self._open[-1].name == "pre":
                 self._open[-1].entity["language"] = language
@@ -386,6 +386,7 @@ class _Failure:
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # or each small answer waits ~40 ms for a delayed ACK
 
     def do_GET(self) -> None:
         self._serve()
@@ -696,8 +697,9 @@ class FakeTelegram:
         method, handler = self._methods.get(requested.lower(), (requested, None))
         with self._state:
             params: JSON = {}
+            self._requests.append((method, params))  # at arrival, so a waiting long poll counts
             try:
-                params = _parse_params(query, headers, body)
+                params.update(_parse_params(query, headers, body))
                 if self._down:
                     raise _ApiError(502, "Bad Gateway")
                 if match is None or handler is None:
@@ -711,8 +713,6 @@ class FakeTelegram:
             except Exception:  # a bug in the fake: answer as Telegram's 500, keep the traceback
                 self._errors.append((method, 500, traceback.format_exc()))
                 return 500, _ApiError(500, "Internal Server Error").body()
-            finally:
-                self._requests.append((method, params))
         return 200, {"ok": True, "result": result}
 
     def _inject_failure(self, method: str, params: JSON) -> None:
