@@ -1,0 +1,41 @@
+"""Storage: the migration matches the models, URLs map to async drivers, due rows use the index."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import create_engine as create_sync_engine
+
+from storage.db import async_url
+from storage.migrate import upgrade
+from storage.models import Base
+
+
+def test_migrations_build_exactly_the_models(tmp_path: Path) -> None:
+    database = tmp_path / "m.sqlite3"
+    upgrade(f"sqlite:///{database}")
+    upgrade(f"sqlite:///{database}")  # a second run is a no-op
+    engine = create_sync_engine(f"sqlite:///{database}")
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []
+
+
+def test_due_rows_are_found_through_the_index(tmp_path: Path) -> None:
+    database = tmp_path / "i.sqlite3"
+    upgrade(f"sqlite:///{database}")
+    plan = sqlite3.connect(database).execute(
+        "explain query plan select id from scheduled_message "
+        "where status = 'pending' and due_at <= '2026-11-22 10:00' order by due_at limit 50"
+    ).fetchall()
+    assert "USING INDEX ix_scheduled_message_due" in str(plan)
+
+
+def test_plain_urls_get_async_drivers() -> None:
+    assert async_url("sqlite:///a.db") == "sqlite+aiosqlite:///a.db"
+    assert async_url("postgresql://u:p@h:5432/d") == "postgresql+asyncpg://u:p@h:5432/d"
+    assert async_url("postgres://u@h/d") == "postgresql+asyncpg://u@h/d"
+    assert async_url("sqlite+aiosqlite:///b.db") == "sqlite+aiosqlite:///b.db"
