@@ -7,6 +7,7 @@ import json
 import sys
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
@@ -58,7 +59,7 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     planned = plan(protocol, args.date, zone, args.send_hour, start, reply_now=False)
     recipient = Recipient(first_name="there", clinic_name=settings.clinic_name,
                           clinic_phone=settings.clinic_phone, treatment_date=args.date)
-    entries = [
+    entries: list[dict[str, Any]] = [
         {
             "key": p.key,
             "day": p.day,

@@ -13,12 +13,12 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.sender import RecipientGone, Rejected, RetryLater, Sender
 from messages.catalog import Catalog
 from messages.phrases import Html
 from messages.render import Recipient, render
 from storage import schedule
 from storage.models import MessageStatus, PatientStatus, ScheduledMessage
-from bot.sender import Rejected, RecipientGone, RetryLater, Sender
 
 log = logging.getLogger(__name__)
 

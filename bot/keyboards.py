@@ -55,7 +55,8 @@ def timezone_confirm(phrases: Phrases) -> InlineKeyboardMarkup:
 
 
 def timezone_choices(zones: Sequence[str]) -> InlineKeyboardMarkup:
-    return _rows([InlineKeyboardButton(zone, callback_data=f"{TZ_SET}:{zone}") for zone in zones], 2)
+    buttons = [InlineKeyboardButton(zone, callback_data=f"{TZ_SET}:{zone}") for zone in zones]
+    return _rows(buttons, 2)
 
 
 def send_hours() -> InlineKeyboardMarkup:

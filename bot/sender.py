@@ -6,7 +6,13 @@ from datetime import timedelta
 from typing import Protocol
 
 from telegram import Bot
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
 
 
 class RecipientGone(Exception):

@@ -18,7 +18,13 @@ from pydantic import ValidationError
 
 from messages.model import TELEGRAM_TEXT_LIMIT, Protocol
 from messages.phrases import Phrases
-from messages.render import Recipient, html_problems, placeholder_problems, render, visible_length
+from messages.render import (
+    Recipient,
+    html_problems,
+    placeholder_problems,
+    render,
+    visible_length,
+)
 
 BUNDLED_CONTENT = Path(__file__).parent / "content"
 DEFAULT_PROTOCOL = "microneedling"

@@ -112,7 +112,8 @@ def _make(year: int, month: int, day: int) -> date | None:
 
 
 def _nearest_year(month: int, day: int, today: date) -> date | None:
-    options = [d for y in (today.year - 1, today.year, today.year + 1) if (d := _make(y, month, day))]
+    years = (today.year - 1, today.year, today.year + 1)
+    options = [found for year in years if (found := _make(year, month, day))]
     if not options:
         return None
     in_range = [d for d in options if check_range(d, today) is None] or options

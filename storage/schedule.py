@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, Result, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload
 
@@ -24,6 +25,11 @@ from storage.models import (
 )
 
 DONE = (MessageStatus.SENT, MessageStatus.SENDING)
+
+
+def _rowcount(result: Result[Any]) -> int:
+    """Rows an UPDATE touched (an UPDATE's result is a CursorResult)."""
+    return cast(CursorResult[Any], result).rowcount or 0
 
 
 @dataclass(frozen=True)
@@ -76,7 +82,7 @@ async def cancel_pending(session: AsyncSession, patient_id: int, reason: str) ->
                ScheduledMessage.status == MessageStatus.PENDING)
         .values(status=MessageStatus.CANCELLED, last_error=reason)
     )
-    return result.rowcount or 0
+    return _rowcount(result)
 
 
 async def next_pending(session: AsyncSession, patient_id: int) -> ScheduledMessage | None:
@@ -106,7 +112,7 @@ async def skip_expired(session: AsyncSession, now: datetime) -> int:
                ScheduledMessage.expires_at <= now)
         .values(status=MessageStatus.SKIPPED, last_error="its day was over before it was sent")
     )
-    return result.rowcount or 0
+    return _rowcount(result)
 
 
 async def claim_due(session: AsyncSession, now: datetime, limit: int) -> list[int]:
@@ -172,4 +178,4 @@ async def fail_interrupted(session: AsyncSession, claimed_before: datetime) -> i
         .values(status=MessageStatus.FAILED,
                 last_error="interrupted while sending; not resent to avoid a duplicate")
     )
-    return result.rowcount or 0
+    return _rowcount(result)

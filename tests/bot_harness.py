@@ -93,7 +93,7 @@ class Patient:
                     answered = len(self.fake.answered_callbacks)
                     self.fake.push_callback(self.user_id, data, message_id=sent.message_id,
                                             first_name=self.first_name)
-                    await self.fake.wait_for(lambda: len(self.fake.answered_callbacks) > answered,
+                    await self.fake.wait_for(lambda n=answered: len(self.fake.answered_callbacks) > n,
                                              what=f"answer to button {label!r}")
                     return await self._settle(before)
         raise AssertionError(f"no button {label!r} in the chat: "

@@ -7,8 +7,13 @@ import pytest
 import yaml
 
 from bot.cli import main
-from messages.catalog import BUNDLED_CONTENT, ContentError, check_directory, load_protocol
-from messages.catalog import Catalog
+from messages.catalog import (
+    BUNDLED_CONTENT,
+    Catalog,
+    ContentError,
+    check_directory,
+    load_protocol,
+)
 
 PROTOCOL = BUNDLED_CONTENT / "microneedling.en.yaml"
 

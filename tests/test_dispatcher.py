@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot import journey
 from bot.dispatcher import Dispatcher
-from bot.sender import Rejected, RecipientGone, RetryLater
+from bot.sender import RecipientGone, Rejected, RetryLater
 from messages.catalog import Catalog
 from storage import clinics, patients, schedule
 from storage.models import MessageStatus, Patient, PatientStatus, ScheduledMessage
@@ -183,7 +183,7 @@ async def test_network_failures_are_retried_then_given_up(sessions, catalog, sen
         moment += timedelta(minutes=10)
     day0 = [r for r in await rows(sessions) if r.day == 0]
     assert all(r.status is MessageStatus.FAILED and r.attempts == 5 for r in day0)
-    assert all("gave up after 5 attempts: Bad Gateway" == r.last_error for r in day0)
+    assert all(r.last_error == "gave up after 5 attempts: Bad Gateway" for r in day0)
     assert sender.sent == []
 
 

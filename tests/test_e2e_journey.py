@@ -10,7 +10,8 @@ import pytest
 from sqlalchemy import func, select
 
 from messages.catalog import Catalog
-from storage.models import MessageStatus, Patient as PatientRow, PatientStatus, ScheduledMessage
+from storage.models import MessageStatus, PatientStatus, ScheduledMessage
+from storage.models import Patient as PatientRow
 from tests.bot_harness import Patient, running_bot, services_of, settings_for
 from tests.conftest import FixedClock
 from tests.fake_telegram import FakeTelegram
@@ -126,10 +127,9 @@ async def test_typed_dates_refusals_ambiguity_and_time_zone_change(fake, clock, 
         assert "day 17" in done[0].text
         status = await bea.say("/status")
         assert "Day 17 of your recovery" in status[0].text
-    async with running_bot(settings, clock) as app:
-        async with services_of(app).sessions() as session:
-            row = await session.scalar(select(PatientRow).where(
-                PatientRow.telegram_user_id == 502))
+    async with running_bot(settings, clock) as app, services_of(app).sessions() as session:
+        row = await session.scalar(select(PatientRow).where(
+            PatientRow.telegram_user_id == 502))
     assert row is not None and row.timezone == "America/New_York"
     assert row.status is PatientStatus.ACTIVE
 
@@ -292,3 +292,50 @@ async def test_blocked_patient_is_marked_and_telegram_pauses_are_honoured(
                 .where(PatientRow.telegram_user_id == 508, ScheduledMessage.status == "pending"))
     assert status is PatientStatus.BLOCKED and pending == 0
     assert plan_days(hal, catalog).count(1) == 1
+
+
+async def test_clinic_links_and_choosing_among_zones(fake, clock, settings) -> None:
+    ida, jo = Patient(fake, 510), Patient(fake, 511)
+    async with running_bot(settings, clock) as app:
+        welcome = await ida.say("/start glow")  # codes are case-insensitive
+        assert "Glow & Co Clinic" in welcome[0].text and "couldn't find" not in welcome[0].text
+        await ida.press("I understand")
+        await ida.press("Yesterday")
+        done = await ida.say("ok")  # typed instead of pressing the button
+        assert "You're all set" in done[0].text
+
+        wrong = await jo.say("/start NOSUCHCLINIC")
+        assert "couldn't find a clinic with the code NOSUCHCLINIC" in wrong[0].text
+        await jo.press("I understand")
+        await jo.press("Today")
+        await jo.press("Change time zone")
+        choose = await jo.say("USA")
+        assert "Which of these" in choose[0].text and len(choose[0].buttons) == 4
+        done = await jo.press("America/Chicago")
+        assert "You're all set" in done[0].text
+        async with services_of(app).sessions() as session:
+            zone = await session.scalar(select(PatientRow.timezone).where(
+                PatientRow.telegram_user_id == 511))
+    assert zone == "America/Chicago"
+
+
+async def test_one_refused_message_does_not_stop_the_others(fake, clock, settings,
+                                                           catalog) -> None:
+    kit, lou = Patient(fake, 512), Patient(fake, 513)
+    async with running_bot(settings, clock):
+        await kit.register()
+        await lou.register()
+        await fake.wait_for(lambda: plan_days(lou, catalog).count(0) == 2)
+    fake.fail_next("sendMessage", status=400, description="Bad Request: chat is deactivated",
+                   chat_id=512)
+    clock.set(london(2026, 11, 23, 9, 30))
+    async with running_bot(settings, clock) as app:
+        await fake.wait_for(lambda: 1 in plan_days(lou, catalog), what="Lou's day-1 message")
+        await kit.nothing_more()
+        async with services_of(app).sessions() as session:
+            failed = (await session.scalars(
+                select(ScheduledMessage.last_error).join(PatientRow)
+                .where(PatientRow.telegram_user_id == 512,
+                       ScheduledMessage.status == "failed"))).all()
+    assert 1 not in plan_days(kit, catalog)
+    assert len(failed) == 1 and "deactivated" in (failed[0] or "").lower()

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
 import json
 import urllib.error
 import urllib.request
 from collections.abc import AsyncIterator, Iterator
+from datetime import timedelta
 
 import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.ext import (
-    Application, CallbackQueryHandler, CommandHandler, ContextTypes, Defaults,
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    Defaults,
 )
 
 from tests.fake_telegram import BOT_ID, BOT_USERNAME, FakeTelegram

@@ -12,7 +12,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.handlers import registration
-from bot.handlers.common import reply
+from bot.handlers.common import patient_and_clinic, reply
 from bot.services import services
 from storage import patients
 from storage.models import PatientStatus
@@ -48,10 +48,7 @@ async def text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
-    assert update.effective_user is not None
-    async with svc.sessions() as session:
-        patient = await patients.by_telegram_user(session, update.effective_user.id)
-    clinic = patient.clinic if patient else svc.default_clinic
+    patient, clinic = await patient_and_clinic(svc, update)
     await reply(update, svc.phrases()("not_text", clinic_phone=clinic.phone))
     if patient is None:
         await registration.start(update, context)

@@ -8,7 +8,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot import journey, keyboards
-from bot.handlers.common import drop_buttons, hour_label, reply
+from bot.handlers.common import acknowledge, hour_label, reply
 from bot.handlers.registration import NEW_DATE, SETTINGS_TIMEZONE, current_question
 from bot.services import services
 from messages.planner import EARLIEST_HOUR, LATEST_SEND_HOUR
@@ -54,8 +54,7 @@ async def settings_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
             await query.answer(phrases("stale_button"))
             return
         assert patient is not None
-        await query.answer()
-        await drop_buttons(update)
+        await acknowledge(update)
         if query.data == keyboards.SETTINGS_TZ:
             patient.step = SETTINGS_TIMEZONE
             await session.commit()
@@ -79,8 +78,7 @@ async def hour_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         assert patient is not None
         patient.send_hour = hour
         await journey.change_timing(session, svc.catalog, patient, svc.clock.now())
-    await query.answer()
-    await drop_buttons(update)
+    await acknowledge(update)
     await reply(update, phrases("send_hour_saved", send_hour=hour_label(hour)))
 
 
@@ -149,8 +147,7 @@ async def delete_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     svc = services(context)
     query = update.callback_query
     assert query is not None
-    await query.answer()
-    await drop_buttons(update)
+    await acknowledge(update)
     if query.data != keyboards.DELETE_YES:
         await reply(update, svc.phrases()("delete_cancelled"))
         return

@@ -16,7 +16,14 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from bot import journey, keyboards
-from bot.handlers.common import drop_buttons, echo, hour_label, local_now, long_date, reply
+from bot.handlers.common import (
+    acknowledge,
+    echo,
+    hour_label,
+    local_now,
+    long_date,
+    reply,
+)
 from bot.handlers.status import status_text
 from bot.services import Services, services
 from messages.dates import MAX_DAYS_AHEAD, check_range, parse_treatment_date
@@ -34,6 +41,8 @@ TIMEZONE_NAME = "timezone_name"
 NEW_DATE = "newdate"
 SETTINGS_TIMEZONE = "settings_tz"
 DATE_STEPS = (DATE, NEW_DATE)
+# Typed instead of pressing "Yes, that's right" under the time-zone question.
+AGREEMENT = {"yes", "y", "yep", "yeah", "ok", "okay", "correct", "right", "sure", "👍"}
 
 
 def current_question(svc: Services, patient: Patient) -> tuple[Html, InlineKeyboardMarkup | None]:
@@ -106,8 +115,7 @@ async def accept_disclaimer(update: Update, context: ContextTypes.DEFAULT_TYPE) 
             return
         patient.step = DATE
         patient.disclaimer_accepted_at = svc.clock.now()
-    await update.callback_query.answer()  # type: ignore[union-attr]
-    await drop_buttons(update)
+    await acknowledge(update)
     await reply(update, *current_question(svc, patient))
 
 
@@ -124,8 +132,7 @@ async def date_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         if patient is None or patient.step not in DATE_STEPS or chosen is None:
             await _stale(update, svc)
             return
-        await query.answer()
-        await drop_buttons(update)
+        await acknowledge(update)
         await _use_date(update, context, session, svc, patient, chosen)
 
 
@@ -186,8 +193,7 @@ async def timezone_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
             return
         if query.data == keyboards.TZ_CHANGE and patient.step == TIMEZONE:
             patient.step = TIMEZONE_NAME
-            await query.answer()
-            await drop_buttons(update)
+            await acknowledge(update)
             await reply(update, *current_question(svc, patient))
             return
         zone = (patient.timezone if query.data == keyboards.TZ_OK
@@ -197,8 +203,7 @@ async def timezone_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         if patient.step not in allowed_steps or zone not in find_timezones(zone):
             await _stale(update, svc)
             return
-        await query.answer()
-        await drop_buttons(update)
+        await acknowledge(update)
         await use_timezone(update, context, session, svc, patient, zone)
 
 
@@ -206,6 +211,9 @@ async def timezone_text(update: Update, context: ContextTypes.DEFAULT_TYPE,
                         session: AsyncSession, svc: Services, patient: Patient,
                         text: str) -> None:
     phrases = svc.phrases(patient.language)
+    if patient.step == TIMEZONE and text.strip(" .!").lower() in AGREEMENT:
+        await use_timezone(update, context, session, svc, patient, patient.timezone)
+        return
     zones = find_timezones(text)
     if len(zones) == 1:
         await use_timezone(update, context, session, svc, patient, zones[0])

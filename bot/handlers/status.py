@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.handlers.common import long_date, reply, when
+from bot.handlers.common import long_date, patient_and_clinic, reply, when
 from bot.services import Services, services
 from messages.phrases import Html
 from messages.planner import recovery_day
@@ -54,8 +54,5 @@ async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
-    assert update.effective_user is not None
-    async with svc.sessions() as session:
-        patient = await patients.by_telegram_user(session, update.effective_user.id)
-    clinic = patient.clinic if patient else svc.default_clinic
+    _, clinic = await patient_and_clinic(svc, update)
     await reply(update, svc.phrases()("help", clinic_name=clinic.name, clinic_phone=clinic.phone))
