@@ -22,9 +22,17 @@ from bot import keyboards
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.dispatcher import Dispatcher
-from bot.handlers import conversation, errors, plan_control, registration, status
+from bot.handlers import (
+    conversation,
+    errors,
+    plan_control,
+    questions,
+    registration,
+    status,
+)
 from bot.sender import TelegramSender
 from bot.services import KEY, Services
+from messages.answering import Answerer
 from messages.catalog import BUNDLED_CONTENT, load_catalog
 from storage import clinics
 from storage.db import create_engine, session_factory
@@ -59,7 +67,7 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> Appl
         dispatcher = Dispatcher(sessions, TelegramSender(application.bot), catalog)
         services = Services(settings=settings, engine=engine, sessions=sessions,
                             catalog=catalog, clock=chosen_clock, dispatcher=dispatcher,
-                            default_clinic=clinic)
+                            answerer=Answerer.from_catalog(catalog), default_clinic=clinic)
         application.bot_data[KEY] = services
         await dispatcher.recover(chosen_clock.now())
         phrases = catalog.phrasebook()
@@ -117,6 +125,8 @@ def add_handlers(application: Application) -> None:
         CallbackQueryHandler(plan_control.hour_button, pattern=f"^{keyboards.HOUR}:"),
         CallbackQueryHandler(plan_control.delete_button,
                              pattern=f"^({keyboards.DELETE_YES}|{keyboards.DELETE_NO})$"),
+        CallbackQueryHandler(questions.vote_button, pattern=f"^{keyboards.VOTE}:"),
+        CallbackQueryHandler(questions.alternative_button, pattern=f"^{keyboards.ALTERNATIVE}:"),
         CallbackQueryHandler(conversation.stale_button),
     ]
     application.add_handlers(handlers)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -14,9 +14,10 @@ from pydantic import ValidationError
 
 from bot.config import BOTFATHER_HINT, Settings
 from bot.logs import setup_logging
+from messages.answering import Answerer
 from messages.catalog import BUNDLED_CONTENT, DEFAULT_PROTOCOL, check_directory
 from messages.planner import DEFAULT_SEND_HOUR, plan
-from messages.render import Recipient, render
+from messages.render import Recipient, plain_text, render
 from messages.timezones import is_valid
 
 
@@ -97,6 +98,36 @@ def cmd_check_content(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_ask(args: argparse.Namespace) -> int:
+    """What the bot would answer, for a clinic checking its FAQ; one JSON line per question."""
+    settings = _settings()
+    catalog, errors = check_directory(settings.content_dir or BUNDLED_CONTENT)
+    if errors:
+        print("\n".join(errors), file=sys.stderr)
+        return 1
+    answerer = Answerer.from_catalog(catalog)
+    today = datetime.now(ZoneInfo(settings.default_timezone)).date()
+    recipient = Recipient(first_name="there", clinic_name=settings.clinic_name,
+                          clinic_phone=settings.clinic_phone,
+                          treatment_date=today - timedelta(days=max(args.day or 0, 0)))
+    questions = [args.question] if args.question else (line.strip() for line in sys.stdin)
+    for question in questions:
+        if not question:
+            continue
+        answer = answerer.answer(question, args.day, recipient)
+        if args.json:
+            print(json.dumps({
+                "topic": answer.topic, "score": round(answer.score, 3),
+                "urgency": answer.urgency, "answer": plain_text(answer.text),
+                "alternatives": list(answer.alternatives),
+            }, ensure_ascii=False), flush=True)
+        else:
+            label = answer.topic or "-"
+            print(f"[{answer.urgency} / {answer.outcome} / {label} {answer.score:.2f}]")
+            print(plain_text(answer.text) + "\n", flush=True)
+    return 0
+
+
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
     from storage.migrate import upgrade
 
@@ -130,6 +161,12 @@ def parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check-content", help="validate every content file")
     check.add_argument("--directory", help="content directory; default CONTENT_DIR or bundled")
     check.set_defaults(func=cmd_check_content)
+
+    ask = commands.add_parser("ask", help="what the bot would answer to a question")
+    ask.add_argument("question", nargs="?", help="the question; none: one per line on stdin")
+    ask.add_argument("--day", type=int, help="the patient's recovery day (0 = treatment day)")
+    ask.add_argument("--json", action="store_true", help="one JSON object per question")
+    ask.set_defaults(func=cmd_ask)
 
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="db_command", required=True)

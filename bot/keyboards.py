@@ -22,6 +22,8 @@ SETTINGS_HOUR = "settings:hour"
 SETTINGS_TZ = "settings:tz"
 DELETE_YES = "delete:yes"
 DELETE_NO = "delete:no"
+VOTE = "vote"
+ALTERNATIVE = "alt"
 
 
 def _rows(buttons: Sequence[InlineKeyboardButton], width: int) -> InlineKeyboardMarkup:
@@ -78,3 +80,11 @@ def confirm_delete(phrases: Phrases) -> InlineKeyboardMarkup:
         InlineKeyboardButton(phrases("button_delete_yes"), callback_data=DELETE_YES),
         InlineKeyboardButton(phrases("button_delete_no"), callback_data=DELETE_NO),
     ], 1)
+
+
+def feedback_row(phrases: Phrases, question_id: int) -> list[InlineKeyboardButton]:
+    return [
+        InlineKeyboardButton(phrases("button_helpful"), callback_data=f"{VOTE}:{question_id}:up"),
+        InlineKeyboardButton(phrases("button_not_helpful"),
+                             callback_data=f"{VOTE}:{question_id}:down"),
+    ]

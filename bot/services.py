@@ -11,6 +11,7 @@ from telegram.ext import CallbackContext
 from bot.clock import Clock
 from bot.config import Settings
 from bot.dispatcher import Dispatcher
+from messages.answering import Answerer
 from messages.catalog import Catalog
 from messages.phrases import Phrases
 from storage.models import Clinic
@@ -26,6 +27,7 @@ class Services:
     catalog: Catalog
     clock: Clock
     dispatcher: Dispatcher
+    answerer: Answerer
     default_clinic: Clinic
 
     def phrases(self, language: str = "en") -> Phrases:

@@ -133,8 +133,8 @@ def html_problems(text: str) -> list[str]:
     return checker.problems
 
 
-def visible_length(text: str) -> int:
-    """Length Telegram counts: the text with tags removed and entities decoded."""
+def plain_text(text: str) -> str:
+    """What a reader sees of Telegram HTML: tags removed, entities decoded."""
     stripped = []
 
     class _Text(HTMLParser):
@@ -144,4 +144,9 @@ def visible_length(text: str) -> int:
     parser = _Text(convert_charrefs=True)
     parser.feed(text)
     parser.close()
-    return len("".join(stripped))
+    return "".join(stripped)
+
+
+def visible_length(text: str) -> int:
+    """Length Telegram counts."""
+    return len(plain_text(text))

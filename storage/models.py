@@ -10,6 +10,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Enum,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -79,6 +80,29 @@ class MessageStatus(enum.StrEnum):
 def _enum(cls: type[enum.StrEnum], name: str) -> Enum:
     return Enum(cls, name=name, native_enum=False, length=16,
                 values_callable=lambda members: [m.value for m in members])
+
+
+class Urgency(enum.StrEnum):
+    NONE = "none"
+    URGENT = "urgent"
+    EMERGENCY = "emergency"
+
+
+class Outcome(enum.StrEnum):
+    ANSWERED = "answered"
+    AMBIGUOUS = "ambiguous"
+    UNANSWERED = "unanswered"
+    ESCALATED = "escalated"
+
+
+class Vote(enum.StrEnum):
+    HELPFUL = "helpful"
+    NOT_HELPFUL = "not_helpful"
+
+
+class AlertStatus(enum.StrEnum):
+    OPEN = "open"
+    HANDLED = "handled"
 
 
 class Clinic(Base):
@@ -171,3 +195,47 @@ class ScheduledMessage(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
 
     treatment: Mapped[Treatment] = relationship(back_populates="messages")
+
+
+class Question(Base):
+    """A patient's free-text message and what the bot made of it.
+
+    Kept so the clinic sees what it could not answer and how answers were rated; erased with
+    the patient by /delete.
+    """
+
+    __tablename__ = "question"
+    __table_args__ = (Index("ix_question_clinic_outcome", "clinic_id", "outcome", "asked_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id", ondelete="CASCADE"),
+                                            index=True)
+    clinic_id: Mapped[int] = mapped_column(ForeignKey("clinic.id"))
+    asked_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    text: Mapped[str] = mapped_column(Text)
+    recovery_day: Mapped[int | None] = mapped_column(Integer)
+    topic: Mapped[str | None] = mapped_column(String(64))
+    score: Mapped[float] = mapped_column(Float, default=0.0)
+    urgency: Mapped[Urgency] = mapped_column(_enum(Urgency, "urgency"), default=Urgency.NONE)
+    outcome: Mapped[Outcome] = mapped_column(_enum(Outcome, "question_outcome"))
+    vote: Mapped[Vote | None] = mapped_column(_enum(Vote, "question_vote"))
+    voted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Alert(Base):
+    """A warning sign a patient reported: for the clinic's staff to act on (issue 4)."""
+
+    __tablename__ = "alert"
+    __table_args__ = (Index("ix_alert_clinic_status", "clinic_id", "status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("question.id", ondelete="CASCADE"))
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id", ondelete="CASCADE"),
+                                            index=True)
+    clinic_id: Mapped[int] = mapped_column(ForeignKey("clinic.id"))
+    level: Mapped[Urgency] = mapped_column(_enum(Urgency, "alert_level"))
+    reason: Mapped[str | None] = mapped_column(String(120))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    status: Mapped[AlertStatus] = mapped_column(_enum(AlertStatus, "alert_status"),
+                                                default=AlertStatus.OPEN)
+    handled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

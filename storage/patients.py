@@ -5,7 +5,15 @@ from __future__ import annotations
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Clinic, Patient, PatientStatus, ScheduledMessage, Treatment
+from storage.models import (
+    Alert,
+    Clinic,
+    Patient,
+    PatientStatus,
+    Question,
+    ScheduledMessage,
+    Treatment,
+)
 
 
 async def by_telegram_user(session: AsyncSession, telegram_user_id: int) -> Patient | None:
@@ -39,6 +47,7 @@ async def current_treatment(session: AsyncSession, patient: Patient) -> Treatmen
 
 async def erase_patient(session: AsyncSession, patient: Patient) -> None:
     """Remove every row about the patient, child tables first, whatever the backend's FKs do."""
-    await session.execute(delete(ScheduledMessage).where(ScheduledMessage.patient_id == patient.id))
+    for table in (Alert, Question, ScheduledMessage):
+        await session.execute(delete(table).where(table.patient_id == patient.id))
     await session.execute(delete(Treatment).where(Treatment.patient_id == patient.id))
     await session.execute(delete(Patient).where(Patient.id == patient.id))

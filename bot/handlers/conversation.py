@@ -1,7 +1,7 @@
 """Everything a patient sends that is not a known command or a button.
 
 Text goes to the step the patient is in (a date, a time zone); outside any step it is a
-question. Photos, stickers, voice and the like get a friendly word and the open question again.
+question. A warning sign is answered as one whatever the step. Photos, stickers, voice and the like get a friendly word and the open question again.
 """
 
 from __future__ import annotations
@@ -11,9 +11,10 @@ import logging
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.handlers import registration
+from bot.handlers import questions, registration
 from bot.handlers.common import patient_and_clinic, reply
 from bot.services import services
+from messages.triage import triage
 from storage import patients
 from storage.models import PatientStatus
 
@@ -32,18 +33,19 @@ async def text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             return
         step = patient.step
         log.debug("text from patient %d at step %s: %r", patient.id, step, words)
-        if step in registration.DATE_STEPS:
+        if step is None and patient.status is not PatientStatus.REGISTERING:
+            await questions.ask(update, session, svc, patient, words)
+            return
+        if triage(words).urgency != "none":  # a warning sign wins over any registration step
+            await questions.ask(update, session, svc, patient, words)
+            await reply(update, *registration.current_question(svc, patient))
+        elif step in registration.DATE_STEPS:
             await registration.date_text(update, context, session, svc, patient, words)
         elif step in (registration.TIMEZONE, registration.TIMEZONE_NAME,
                       registration.SETTINGS_TIMEZONE):
             await registration.timezone_text(update, context, session, svc, patient, words)
-        elif patient.status is PatientStatus.REGISTERING:
-            await reply(update, *registration.current_question(svc, patient))
         else:
-            log.info("patient %d asked a question", patient.id)
-            await reply(update, svc.phrases(patient.language)(
-                "question_fallback", clinic_name=patient.clinic.name,
-                clinic_phone=patient.clinic.phone))
+            await reply(update, *registration.current_question(svc, patient))
 
 
 async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

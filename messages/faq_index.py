@@ -1,0 +1,184 @@
+"""The keyword index behind FAQ answers: BM25F over weighted fields.
+
+Text goes through one analyzer: emoji become words, slang and abbreviations are expanded,
+unknown words (in neither the FAQ's vocabulary nor an English dictionary) are corrected to the
+nearest FAQ word, stopwords dropped, words reduced to Snowball stems. Only unknown words are
+corrected, so "capital of france" stays about capitals and France and matches nothing.
+Each FAQ entry is one document with three fields: its question and phrasings (weighted
+highest), its keywords, and its answers (lowest).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import Stemmer
+from symspellpy import SymSpell, Verbosity
+
+from messages.faq import Faq
+from messages.lexicon import Lexicon
+
+ENGLISH_STOPWORDS = frozenset("""
+a about above after again against all am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further
+had has have having he her here hers herself him himself his how i if in into is it its itself
+just me more most my myself no nor not now of off on once only or other our ours ourselves out
+over own same she should so some such than that the their theirs them themselves then there
+these they this those through to too under until up very was we were what when where which
+while who whom why will with would you your yours yourself yourselves im ive id ill youre dont
+doesnt didnt cant wont isnt arent wasnt werent hasnt havent hadnt shouldnt couldnt wouldnt its
+thats whats hi hello hey thanks thank please ok okay yes yeah also really still get got getting
+go going know like maybe much need normal one quite right say since something think want way
+well bit lot little ask question wondering anyone guys
+""".split())
+
+FIELD_WEIGHTS = {"question": 3.0, "keywords": 2.0, "answer": 0.5}
+FIELD_B = {"question": 0.5, "keywords": 0.3, "answer": 0.75}
+K1 = 1.2
+SKIN_TONES = re.compile("[\U0001F3FB-\U0001F3FF\uFE0F\u200D]")
+WORD = re.compile(r"[a-z0-9]+")
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """Ordinary English words (symspellpy's bundled frequency list): never 'corrected'."""
+    text = resources.files("symspellpy").joinpath("frequency_dictionary_en_82_765.txt")
+    return frozenset(line.split(" ", 1)[0] for line in text.read_text("utf-8").splitlines())
+
+
+class Analyzer:
+    """Text -> index terms, the same way for questions and for the FAQ."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.stemmer = Stemmer.Stemmer("english")
+        emoji = {SKIN_TONES.sub("", key): words for key, words in lexicon.emoji.items()}
+        self.emoji = emoji
+        self.emoji_pattern = (
+            re.compile("|".join(re.escape(k) for k in sorted(emoji, key=len, reverse=True)))
+            if emoji else None
+        )
+        self.slang = {tuple(WORD.findall(k.lower())): WORD.findall(v.lower())
+                      for k, v in lexicon.slang.items() if WORD.findall(k.lower())}
+        self.longest_slang = max((len(k) for k in self.slang), default=1)
+        self.stopwords = ENGLISH_STOPWORDS | {w.lower() for w in lexicon.stopwords_extra}
+        self.speller: SymSpell | None = None
+        self.known: frozenset[str] = frozenset()
+
+    def words(self, text: str) -> list[str]:
+        """Lower-case words with emoji spelled out and slang expanded (before any stemming)."""
+        text = SKIN_TONES.sub("", text)
+        if self.emoji_pattern is not None:
+            text = self.emoji_pattern.sub(lambda m: f" {self.emoji[m.group(0)]} ", text)
+        text = unicodedata.normalize("NFKD", text.lower())
+        text = text.replace("'", "").replace("\u2019", "")
+        tokens = WORD.findall(text)
+        expanded: list[str] = []
+        index = 0
+        while index < len(tokens):
+            for size in range(min(self.longest_slang, len(tokens) - index), 0, -1):
+                replacement = self.slang.get(tuple(tokens[index:index + size]))
+                if replacement is not None:
+                    expanded += replacement
+                    index += size
+                    break
+            else:
+                expanded.append(tokens[index])
+                index += 1
+        return expanded
+
+    def learn(self, vocabulary: Counter[str]) -> None:
+        """The FAQ's own words: what unknown words may be corrected to."""
+        self.known = frozenset(vocabulary) | english_words()
+        self.speller = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
+        for word, count in vocabulary.items():
+            if len(word) >= 3 and not word.isdigit():
+                self.speller.create_dictionary_entry(word, count)
+
+    def correct(self, word: str) -> str:
+        if self.speller is None or word in self.known or len(word) < 4 or word.isdigit():
+            return word
+        distance = 1 if len(word) <= 5 else 2
+        found = self.speller.lookup(word, Verbosity.TOP, max_edit_distance=distance)
+        return found[0].term if found else word
+
+    def terms(self, text: str) -> list[str]:
+        words = [self.correct(w) for w in self.words(text)]
+        return self.stemmer.stemWords([w for w in words if w not in self.stopwords])
+
+
+@dataclass(frozen=True)
+class Match:
+    topic: str
+    score: float
+
+
+class FaqIndex:
+    """BM25F over the FAQ; `search` gives every entry with a positive score, best first."""
+
+    def __init__(self, faq: Faq, lexicon: Lexicon) -> None:
+        self.analyzer = Analyzer(lexicon)
+        fields = {
+            entry.id: {
+                "question": [entry.question, *entry.phrasings],
+                "keywords": entry.keywords,
+                "answer": entry.texts(),
+            }
+            for entry in faq.entries
+        }
+        vocabulary: Counter[str] = Counter(
+            word for entry in fields.values() for texts in entry.values() for text in texts
+            for word in self.analyzer.words(_plain(text))
+        )
+        self.analyzer.learn(vocabulary)
+        self._build(fields)
+
+    def _build(self, fields: dict[str, dict[str, list[str]]]) -> None:
+        counts = {
+            topic: {name: Counter(self.analyzer.terms(" ".join(_plain(t) for t in texts)))
+                    for name, texts in entry.items()}
+            for topic, entry in fields.items()
+        }
+        average = {
+            name: sum(sum(c[name].values()) for c in counts.values()) / len(counts) or 1.0
+            for name in FIELD_WEIGHTS
+        }
+        weighted: dict[str, dict[str, float]] = {}
+        for topic, by_field in counts.items():
+            for name, counter in by_field.items():
+                norm = 1 - FIELD_B[name] + FIELD_B[name] * sum(counter.values()) / average[name]
+                for term, tf in counter.items():
+                    postings = weighted.setdefault(term, {})
+                    postings[topic] = postings.get(topic, 0.0) + FIELD_WEIGHTS[name] * tf / norm
+        total = len(counts)
+        self.postings = {
+            term: (math.log(1 + (total - len(p) + 0.5) / (len(p) + 0.5)),
+                   {topic: tf / (K1 + tf) * (K1 + 1) for topic, tf in p.items()})
+            for term, p in weighted.items()
+        }
+
+    def search(self, text: str) -> list[Match]:
+        scores: dict[str, float] = {}
+        for term in set(self.analyzer.terms(text)):
+            found = self.postings.get(term)
+            if found is None:
+                continue
+            idf, postings = found
+            for topic, saturated in postings.items():
+                scores[topic] = scores.get(topic, 0.0) + idf * saturated
+        return sorted((Match(t, s) for t, s in scores.items()), key=lambda m: -m.score)
+
+
+def _plain(text: str) -> str:
+    """Content text without markup or placeholders, for indexing."""
+    return re.sub(r"<[^>]+>|\{[^}]*\}", " ", text)
+
+
+def vocabulary_of(texts: Iterable[str], analyzer: Analyzer) -> set[str]:
+    return {term for text in texts for term in analyzer.terms(text)}

@@ -1,0 +1,28 @@
+"""How patients write, mapped to how the FAQ is written: slang, abbreviations, emoji.
+
+One lexicon per language (`lexicon.<language>.yaml`), applied alike to patients' messages and
+to the FAQ's own text, so both meet in the same words.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, ValidationError
+
+from messages.loading import read_yaml, validation_error
+from messages.model import Strict
+
+
+class Lexicon(Strict):
+    slang: dict[str, str] = Field(default_factory=dict)
+    emoji: dict[str, str] = Field(default_factory=dict)
+    stopwords_extra: list[str] = Field(default_factory=list)
+
+
+def load_lexicon(path: Path) -> Lexicon:
+    data = read_yaml(path)
+    try:
+        return Lexicon.model_validate(data)
+    except ValidationError as exc:
+        raise validation_error(path, data, exc) from None

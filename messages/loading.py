@@ -1,0 +1,79 @@
+"""What every content loader shares: reading YAML, and turning mistakes into named errors."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from messages.model import TELEGRAM_TEXT_LIMIT, Protocol
+from messages.render import (
+    Recipient,
+    html_problems,
+    placeholder_problems,
+    render,
+    visible_length,
+)
+
+# Longest values a text can receive: Telegram caps first names at 64 characters.
+WORST_CASE = Recipient(
+    first_name="W" * 64,
+    clinic_name="W" * 120,
+    clinic_phone="+" + "9" * 30,
+    treatment_date=date(2026, 12, 31),
+)
+
+
+class ContentError(ValueError):
+    """A content file is wrong; the message names the file and the entry."""
+
+
+def read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ContentError(f"{path}: cannot be read as YAML: {exc}") from exc
+
+
+def _describe(data: Any, loc: tuple[int | str, ...]) -> str:
+    """'messages[3] (day3_peeling).text' for a pydantic error location."""
+    parts: list[str] = []
+    node = data
+    for step in loc:
+        if isinstance(step, int):
+            label = f"[{step}]"
+            try:
+                node = node[step]
+                name = node.get("key") or node.get("id") if isinstance(node, dict) else None
+                if name:
+                    label += f" ({name})"
+            except (IndexError, KeyError, TypeError):
+                node = None
+            parts.append(label)
+        else:
+            parts.append(f".{step}" if parts else str(step))
+            node = node.get(step) if isinstance(node, dict) else None
+    return "".join(parts) or "file"
+
+
+def validation_error(path: Path, data: Any, exc: ValidationError) -> ContentError:
+    lines = [
+        f"{path}: {_describe(data, tuple(err['loc']))}: {err['msg'].removeprefix('Value error, ')}"
+        for err in exc.errors()
+    ]
+    return ContentError("\n".join(lines))
+
+
+def text_problems(protocol: Protocol, text: str) -> list[str]:
+    """Placeholders, markup and length of one text, rendered with the longest values."""
+    found = placeholder_problems(protocol, text)
+    if found:
+        return found
+    rendered = render(protocol, text, WORST_CASE)
+    found = html_problems(rendered)
+    if visible_length(rendered) > TELEGRAM_TEXT_LIMIT:
+        found.append(f"longer than Telegram's {TELEGRAM_TEXT_LIMIT} characters once rendered")
+    return found

@@ -1,0 +1,197 @@
+"""Warning signs in a patient's message: runs before the FAQ and always wins.
+
+Two levels, from the facts table: `emergency` (call the emergency number now) and `urgent`
+(contact the clinic today). A sign said under negation ("no pus or fever") does not count;
+uncertainty ("not sure if it's pus") does. Redness, swelling and pain are expected early on, so
+"getting worse" counts from day 3 and "still there" after day 7, and count at once when the
+day is unknown: when unsure, escalate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Urgency = Literal["none", "urgent", "emergency"]
+WORSENING_FROM_DAY = 3
+LASTING_AFTER_DAY = 7
+
+NEGATORS = {"no", "not", "without", "never", "dont", "doesnt", "didnt", "isnt", "arent",
+            "wasnt", "werent", "havent", "hasnt", "hadnt", "none", "nor", "zero", "neither",
+            "nothing"}
+UNSURE = re.compile(r"\b(not sure|unsure|dont know|do not know|not certain|cant tell|"
+                    r"no idea|not 100)\b")
+CLAUSE_BREAK = re.compile(r"[.,;:!?\n]|\b(but|however|though|although|except|now|and now|"
+                          r"yet|just|only)\b")
+NEGATION_WINDOW = 5
+
+NOT_WORD = r"(?!(?:isnt|is not|not|no|arent|wasnt|never|doesnt|dont)\b)"
+_ = rf"(?:{NOT_WORD}\w+ ){{0,3}}"  # up to three words in between, none of them a negation
+BREATH = r"(breath\w*|breth\w*|bre+a?the?\w*|get air|enough air|air in)"
+EMERGENCY = [
+    rf"\b(cant|cnt|cannot|can not|couldnt|trouble|difficult\w*|hard|struggl\w*|unable|"
+    rf"problems?|barely|short(ness)? of|not able to)\b {_}{BREATH}",
+    r"\b(breathless|wheez\w*|gasping|short of breath)\b",
+    rf"\b(chest|throat|airway|windpipe) {_}(tight|closing|closed|blocked)",
+    rf"\b(throat|tongue|tounge|toungue|airway)\b {_}(swell\w*|swolen|swollen|closing|"
+    rf"clos\w+ up|thick\w*|tight)",
+    rf"\b(swell\w*|swolen|swollen|puffy)\b {_}(throat|tongue|tounge|toungue|airway)",
+    rf"\b(cant|cannot|hard to|trouble|struggl\w*|difficult\w*|problems?) {_}swallow\w*",
+    r"\b(hives?|welts?)\b.{0,40}\b(all over|everywhere|spread\w*|body|arms?|legs?|chest|back|"
+    r"tummy|stomach|neck|head to toe)\b",
+    r"\b(all over|whole body|everywhere|head to toe)\b.{0,30}\b(hives?|welts?|rash)",
+    r"\b(covered in|full of) (\w+ )?(hives?|welts?)",
+    r"\b(fainted|fainting|faint\w* spell|(feel\w*|felt|going to|gonna|about to|nearly|almost)"
+    r" (\w+ )?faint|passed out|pass(ing)? out|blacked out|black(ing)? out|collaps\w*|"
+    r"keeled over|out cold|lost consciousness|unconscious|anaphyla\w*|epipen|epi pen)\b",
+]
+COLD_SORE = r"(cold ?sores?|fever ?blisters?|herpes|hsv)"
+URGENT = [
+    r"\b(pus|puss|purulent|pus ?filled)\b",
+    r"\b(ooz\w*|weep\w*|leak\w*|discharge|seep\w*)\b",
+    r"\b(yellow\w*|honey\w*|golden) (\w+ )?(crust\w*|scab\w*|stuff|fluid|liquid)",
+    r"\bcrust\w*\b",
+    r"\b(fever(?! ?blister)\w*|temp|temps|temperature|temprature|tempreture|temperture|"
+    r"temparature|chills?|shiver\w*|rigors)\b",
+    r"\b(red|pink|dark) (streak\w*|lines?)\b|\bstreak\w*\b|\b(spread\w*|spredd?\w*)\b.{0,25}"
+    r"\bin (\w+ )?lines\b",
+    r"\bhot to (the )?touch\b|\bhot when (i |you )?touch|\b(burning|boiling) hot\b|"
+    r"\bhard,? (and )?(hot|warm)\b|\b(hot|warm),? (and )?hard\b",
+    r"\b(skin|face|cheek\w*|area) (is |feels |feel |got )?(really |very |so )?hot\b",
+    r"\b(infect\w*|abscess\w*|cellulitis|septic)\b",
+    r"\b(severe|unbearable|excruciating|agoni\w*|throbbing|intense|extreme|terrible|awful) "
+    r"(\w+ )?(pain|ache|aching|burning|hurt\w*|sting\w*)",
+    r"\b(like hell|killing me|agony|(10|9|8) ?/ ?10)\b",
+    r"\b(pain ?killers?|paracetamol|ibuprofen|advil|tylenol|nurofen|panadol|co-?codamol|"
+    r"codeine|aspirin|naproxen|tablets|pills|meds|medication|medicine)\b"
+    r".{0,30}\b(not|dont|doesnt|arent|isnt|no|nothing|still)\b.{0,12}\b(help\w*|work\w*|"
+    r"touch\w*|easing|hurts?|do nothing)",
+    rf"\b(have|got|getting|developed|see|theres|there is|noticed?|think i have) "
+    rf"(a |an |some )?{COLD_SORE}|\b{COLD_SORE}\b.{{0,20}}\b(coming|came|appear\w*|showing|"
+    rf"forming|popp\w*|start\w*|breaking out|flar\w*)\b|\btingl\w* (on |in )?(my )?lips?\b",
+    r"\b(?<!fever )(?<!fever)(blister\w*|vesicle\w*|fluid ?filled|water ?filled|weepy bumps)\b",
+    r"\b(lump\w*|nodule\w*|hard (bumps?|knots?|spots?)|knots?|granuloma\w*)\b",
+    r"\b(scar(s|ring|red)?|track ?marks?|tram ?lines?|grid ?(like|marks?|lines?|pattern)|"
+    r"stamp marks?|roller marks?|needle (lines?|marks?)|(lines?|marks?) from the needl\w*)\b",
+    r"\b(dark\w*|brown|grey|gray|black|pigment\w*)\b.{0,40}\b(spread\w*|multipl\w*|grow\w*|"
+    r"bigger|more and more)",
+    r"\b(eyes?|eyelids?|eye ?lids?|eyeball|vision|eyesight|blurr\w*|double vision)\b",
+    r"\bcant see (properly|clearly|well|straight|out of|anything)\b",
+    r"\b(allergic|allergy|reaction|rash)\b",
+    r"\b(bleed\w*)\b.{0,25}\b(wont stop|not stop\w*|doesnt stop|keeps?|still|again|heavy|"
+    r"lots)\b|\b(still|keeps?) bleed\w*\b|\bblood (wont stop|keeps|is still|still)\b",
+    r"\b(swollen|swelling) (lips?|mouth)\b|\blips? (are |is )?(swell\w*|swollen)\b",
+]
+COMPLAINT = (r"\b(red\w*|swel+\w*|swo+l+e?n|puff\w*|pain\w*|sore\w*|hurt\w*|ache|aching|burn\w*|"
+             r"sting\w*|tender\w*|inflam\w*)\b")
+COMPARATIVE = r"\b(redder|puffier|sorer|more (swollen|red|painful|sore|puffy|inflamed))\b"
+WORSE = (r"(worse|worsen\w*|spread\w*|spredd?\w*|increas\w*|bigger|more|again|overnight|"
+         r"than (yesterday|before|last night|earlier|this morning))")
+WORSENING = re.compile(
+    rf"{COMPARATIVE}|{COMPLAINT} {_}{WORSE}\b|\b(not (getting )?better|no better|"
+    rf"not improv\w*|not going down|not settl\w*|not calm\w*)\b|\b{WORSE} (\w+ ){{0,2}}{COMPLAINT}"
+)
+LASTING = re.compile(rf"{COMPLAINT}.{{0,40}}\b(still|anymore|lasting|persist\w*|wont go|"
+                     rf"not gone|hasnt gone|not going away|havent faded|not faded)\b|"
+                     rf"\b(still|persist\w*)\b.{{0,30}}{COMPLAINT}")
+LATE_BUMPS = re.compile(r"\b(bumps?|spots?|pimples?|lumps?|nodules?)\b")
+LATE_BUMPS_FROM_DAY = 14
+DAY_IN_TEXT = re.compile(r"\b(?:day|dy) (\d{1,3})\b|\b(\d{1,3}) (days?|weeks?|wks?) "
+                         r"(?:later|after|since|ago|now|on|in|post)\b|\b(a|one|two|three|four|"
+                         r"few) (weeks?|wks?|months?) (?:later|after|since|ago|now|on|in)\b|"
+                         r"\bafter (\d{1,3}|a|one|two) (days?|weeks?)|\b(a|one) month\b")
+WORD_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "few": 3}
+
+_EMERGENCY = [re.compile(p) for p in EMERGENCY]
+_URGENT = [re.compile(p) for p in URGENT]
+# Said of a sign right after it: "eyes are fine", "ive got none".
+FINE_AFTER = re.compile(r"^\W*(\w+ )?(is|are|feel|feels|seem|seems|look|looks) (totally |all )?"
+                        r"(fine|ok|okay|good|normal)\b|^\W*(fine|unaffected|all good|none)\b|"
+                        r"^.{0,30}\b(got none|have none|havent got any|havent had any|dont have any|"
+                        r"none so far|not having one)\b")
+
+# What a patient asks about in general rather than reports: not a sign by itself.
+GENERAL = [
+    re.compile(r"\b(sign\w*|symptom\w*) of (an? )?(infection|allerg\w*|reaction|anaphyla\w*)"),
+    re.compile(r"\bwhat (does|do|would|should|will) (\w+ ){0,4}look like"),
+    re.compile(r"\b(my (mate|friend|sister|brother|mum|mom|mother|dad|partner|colleague|cousin)"
+               r"|someone|she|he) (\w+ ){0,2}(had|got|gets)\b[^.,;!?]*"),  # someone else's past
+    re.compile(r"\b(worried|worry|worrying|scared|afraid|nervous|concerned) (about|of) "
+               r"(an? |getting |the )?(infection|scarring|scars?|reaction|allerg\w*)"),
+    re.compile(r"\b(acne|old|existing|keloid|keliod|keloidal|pitted|boxcar|icepick) scar\w*|"
+               r"\bscars? from (acne|spots)|\bscar\w* (improve|better|fade|results?)|"
+               r"\bfor (my )?scar\w*|\bmy scars?\b(?! from)"),
+    re.compile(r"\beye ?(cream|serum|gel|patch\w*|bags|make ?up|liner|shadow|lash\w*|brows?)\b"),
+    re.compile(r"\b(fake|spray) tan\b|\bchain reaction\b"),
+    re.compile(r"\b(temp|temps|temperature)\w* (is |of |was |at )?3[4-7](\.\d)?\b"),
+    re.compile(r"\b(had|was|got) (a |an )?(fever|temperature|temp|infection|cold sore)\w* "
+               r"(\w+ ){0,3}(last|before|ago|in the past|years?|months?)\b"),
+]
+@dataclass(frozen=True)
+class Triage:
+    urgency: Urgency
+    reason: str | None = None
+
+
+def _normalise(text: str) -> str:
+    text = text.lower().replace("\u2019", "'").replace("'", "")
+    return re.sub(r"\s+", " ", text)
+
+
+def _negated(text: str, start: int) -> bool:
+    """Is the sign at `start` said under a negation in its own clause?"""
+    before = text[:start]
+    clause = CLAUSE_BREAK.split(before)[-1] if CLAUSE_BREAK.search(before) else before
+    words = re.findall(r"[a-z0-9]+", clause)[-NEGATION_WINDOW:]
+    if any(w in NEGATORS for w in words):
+        return not UNSURE.search(" ".join(words))
+    return False
+
+
+def _general_masked(text: str) -> str:
+    for general in GENERAL:
+        text = general.sub(lambda m: " " * len(m.group(0)), text)
+    return text
+
+
+def _hits(patterns: list[re.Pattern[str]], text: str) -> list[re.Match[str]]:
+    masked = _general_masked(text)
+    return [m for p in patterns for m in p.finditer(masked)
+            if not _negated(text, m.start()) and not FINE_AFTER.search(text[m.end():])]
+
+
+def _day_from_text(text: str) -> int | None:
+    match = DAY_IN_TEXT.search(text)
+    if match is None:
+        return None
+    if match.group(1):
+        return int(match.group(1))
+    for number, unit in ((match.group(2), match.group(3)), (match.group(4), match.group(5)),
+                         (match.group(6), match.group(7)), (match.group(8), "month")):
+        if number:
+            count = int(number) if number.isdigit() else WORD_NUMBERS.get(number, 1)
+            return count * {"w": 7, "m": 30}.get(unit[0], 1)
+    return None
+
+
+def triage(text: str, day: int | None = None) -> Triage:
+    """The most serious level the message's words call for, on this recovery day."""
+    words = _normalise(text)
+    emergency = _hits(_EMERGENCY, words)
+    if emergency:
+        return Triage("emergency", emergency[0].group(0).strip())
+    urgent = _hits(_URGENT, words)
+    if urgent:
+        return Triage("urgent", urgent[0].group(0).strip())
+    said_day = _day_from_text(words)
+    days = [d for d in (day, said_day) if d is not None]
+    known_day = max(days) if days else None
+    if _hits([WORSENING], words) and (known_day is None or known_day >= WORSENING_FROM_DAY):
+        return Triage("urgent", "getting worse after the first days")
+    if _hits([LASTING], words) and known_day is not None and known_day > LASTING_AFTER_DAY:
+        return Triage("urgent", "still there after a week")
+    if (_hits([LATE_BUMPS], words) and known_day is not None
+            and known_day >= LATE_BUMPS_FROM_DAY):
+        return Triage("urgent", "bumps weeks after the treatment")
+    return Triage("none")

@@ -1,0 +1,82 @@
+"""Warning signs: escalated at the right level, not under negation, by recovery day."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from messages.triage import triage
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+
+
+@pytest.mark.parametrize("text", [
+    "my throat feels tight and i cant breathe properly",
+    "tongue is swelling up",
+    "hives all over my arms and chest",
+    "I fainted after washing my face",
+    "cant breath 😰",
+    "struggling to swallow and my lips are huge",
+])
+def test_emergencies(text: str) -> None:
+    assert triage(text).urgency == "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "there's yellow pus on my cheek",
+    "some oozing where the needles went",
+    "honey coloured crusts on my chin",
+    "I have a temperature and chills",
+    "red streaks going down my neck",
+    "the area is hot to the touch",
+    "tiny blisters in a cluster by my lip",
+    "i think a cold sore is coming up",
+    "hard lumps have come up on my cheek",
+    "I can see track marks in lines",
+    "my eye is watering and sore",
+    "not sure if its pus or a whitehead",
+    "the pain is unbearable and ibuprofen isnt helping",
+])
+def test_urgent_signs(text: str) -> None:
+    assert triage(text, day=3).urgency == "urgent"
+
+
+@pytest.mark.parametrize("text", [
+    "no pus or fever, just a bit pink, is that ok?",
+    "I don't have a fever but my skin feels warm, normal?",
+    "there's no oozing at all, can I put moisturiser on",
+    "will microneedling help my acne scars",
+    "i usually get cold sores, do i need to tell you",
+    "can i wear eye makeup tomorrow",
+    "what are the signs of infection I should look for",
+])
+def test_ordinary_messages_do_not_escalate(text: str) -> None:
+    assert triage(text, day=1).urgency == "none"
+
+
+@pytest.mark.parametrize(("text", "day", "level"), [
+    ("my redness is getting worse", 1, "none"),
+    ("my redness is getting worse", 4, "urgent"),
+    ("my redness is getting worse", None, "urgent"),  # day unknown: escalate
+    ("still really red", 2, "none"),
+    ("still really red", 9, "urgent"),
+    ("still swollen 10 days later", None, "urgent"),
+])
+def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> None:
+    assert triage(text, day).urgency == level
+
+
+def test_every_warning_sign_in_the_evaluation_set_is_escalated() -> None:
+    """The safety bar: warning-sign recall 1.0 at both levels on the labelled set."""
+    data = yaml.safe_load((BENCH / "faq_dev.yaml").read_text(encoding="utf-8"))
+    signs = data["warning"] + [d for d in data["day_sensitive"] if d["level"] != "none"]
+    assert len(signs) >= 50
+    missed = []
+    for item in signs:
+        got = triage(item["text"], item.get("day")).urgency
+        ok = got == "emergency" if item["level"] == "emergency" else got != "none"
+        if not ok:
+            missed.append((item["text"], item.get("day"), item["level"], got))
+    assert missed == []
