@@ -6,12 +6,15 @@ command line shows a clinic is what the bot says.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
 from messages.catalog import DEFAULT_LANGUAGE, Catalog
 from messages.faq import Faq
 from messages.faq_index import FaqIndex, Match
+from messages.lexicon import Lexicon
 from messages.model import Protocol
 from messages.phrases import Html, Phrases
 from messages.render import Recipient, render
@@ -36,18 +39,44 @@ class Answer:
     reason: str | None = None
 
 
+def _alternation(phrases: list[str], analyzer_words: Callable[[str], list[str]]) -> str:
+    normalised = {" ".join(analyzer_words(p)) for p in phrases} - {""}
+    return "|".join(re.escape(p) for p in sorted(normalised, key=len, reverse=True))
+
+
 class Answerer:
-    def __init__(self, faq: Faq, index: FaqIndex, protocol: Protocol, phrases: Phrases) -> None:
+    def __init__(self, faq: Faq, index: FaqIndex, protocol: Protocol, phrases: Phrases,
+                 lexicon: Lexicon) -> None:
         self.faq = faq
         self.index = index
         self.protocol = protocol
         self.phrases = phrases
+        words = index.analyzer.words
+        other = _alternation(lexicon.other_procedures, words)
+        own = _alternation(lexicon.own_procedure, words)
+        self.other_procedure = re.compile(
+            rf"\b(after|from|following|post|for|of|since) (a |an |my |the |getting |having |"
+            rf"doing |some )?(\w+ )?({other})\b|\b({other}) (\w+ )?(aftercare|results?|swelling|"
+            rf"swollen|bruis\w*|redness|red|downtime|recovery|sessions?|heal\w*|leave|left|"
+            rf"cause|make|made|take|last\w*|scar\w*|bumps?)\b"
+        ) if other else None
+        self.own_procedure = re.compile(rf"\b({own})\b") if own else None
+
+    def about_other_procedure(self, question: str) -> bool:
+        """Is this about recovering from a different procedure ("after lip filler")?"""
+        if self.other_procedure is None:
+            return False
+        words = " ".join(self.index.analyzer.words(question))
+        if self.own_procedure is not None and self.own_procedure.search(words):
+            return False
+        return self.other_procedure.search(words) is not None
 
     @classmethod
     def from_catalog(cls, catalog: Catalog, language: str = DEFAULT_LANGUAGE) -> Answerer:
         faq = catalog.faq(language)
-        return cls(faq, FaqIndex(faq, catalog.lexicon(language)),
-                   catalog.protocol(faq.protocol, language), catalog.phrasebook(language))
+        lexicon = catalog.lexicon(language)
+        return cls(faq, FaqIndex(faq, lexicon), catalog.protocol(faq.protocol, language),
+                   catalog.phrasebook(language), lexicon)
 
     def entry_reply(self, topic: str, day: int | None, recipient: Recipient) -> Html:
         entry = self.faq.entry(topic)
@@ -61,7 +90,11 @@ class Answerer:
         matches = self.index.search(question)
         best = matches[0] if matches else Match("", 0.0)
         sign = triage(question, day)
-        topic = best.topic if best.score >= MIN_SCORE else None
+        exact = self.index.exact_topic(question)
+        if exact is not None:
+            best = next((m for m in matches if m.topic == exact), Match(exact, 0.0))
+        topic = exact or (best.topic if best.score >= MIN_SCORE
+                          and not self.about_other_procedure(question) else None)
         if sign.urgency != "none":
             name = "escalate_emergency" if sign.urgency == "emergency" else "escalate_urgent"
             text = self.phrases(name, clinic_name=recipient.clinic_name,
@@ -71,7 +104,7 @@ class Answerer:
             text = self.phrases("faq_unknown", clinic_name=recipient.clinic_name,
                                 clinic_phone=recipient.clinic_phone)
             return Answer(None, best.score, "none", "unanswered", text)
-        close = tuple(
+        close = () if exact else tuple(
             m.topic for m in matches[1:1 + MAX_ALTERNATIVES]
             if m.score >= RUNNER_UP_RATIO * best.score
         )

@@ -14,7 +14,6 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -138,6 +137,11 @@ class FaqIndex:
         )
         self.analyzer.learn(vocabulary)
         self._build(fields)
+        self.exact = {
+            frozenset(terms): topic
+            for topic, entry in fields.items() for text in entry["question"]
+            if (terms := self.analyzer.terms(text))
+        }
 
     def _build(self, fields: dict[str, dict[str, list[str]]]) -> None:
         counts = {
@@ -163,6 +167,10 @@ class FaqIndex:
             for term, p in weighted.items()
         }
 
+    def exact_topic(self, text: str) -> str | None:
+        """The entry whose question or phrasing says exactly this (in index terms)."""
+        return self.exact.get(frozenset(self.analyzer.terms(text)))
+
     def search(self, text: str) -> list[Match]:
         scores: dict[str, float] = {}
         for term in set(self.analyzer.terms(text)):
@@ -178,7 +186,3 @@ class FaqIndex:
 def _plain(text: str) -> str:
     """Content text without markup or placeholders, for indexing."""
     return re.sub(r"<[^>]+>|\{[^}]*\}", " ", text)
-
-
-def vocabulary_of(texts: Iterable[str], analyzer: Analyzer) -> set[str]:
-    return {term for text in texts for term in analyzer.terms(text)}

@@ -18,6 +18,10 @@ class Lexicon(Strict):
     slang: dict[str, str] = Field(default_factory=dict)
     emoji: dict[str, str] = Field(default_factory=dict)
     stopwords_extra: list[str] = Field(default_factory=list)
+    # Procedures other than the one the FAQ covers: a question about recovering from one of
+    # these ("swelling after lip filler") is out of scope, not an answer about our treatment.
+    other_procedures: list[str] = Field(default_factory=list)
+    own_procedure: list[str] = Field(default_factory=list)
 
 
 def load_lexicon(path: Path) -> Lexicon:

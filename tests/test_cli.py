@@ -72,3 +72,25 @@ def test_check_content_passes_on_the_bundled_files() -> None:
     result = run_cli("check-content")
     assert result.returncode == 0, result.stderr
     assert "ok: microneedling.en" in result.stdout
+
+
+def test_ask_from_stdin_and_argument_as_json() -> None:
+    piped = subprocess.run([sys.executable, "-m", "bot", "ask", "--json"],
+                           input="can i wear makup tomorow\n\nwhat is the capital of france\n",
+                           capture_output=True, text=True, timeout=60)
+    assert piped.returncode == 0, piped.stderr
+    lines = [json.loads(line) for line in piped.stdout.splitlines()]
+    assert [line["topic"] for line in lines] == ["makeup", None]
+    assert set(lines[0]) == {"topic", "score", "urgency", "answer", "alternatives"}
+    assert lines[0]["urgency"] == "none" and lines[0]["answer"]
+    urgent = run_cli("ask", "--json", "there's yellow pus on my cheek")
+    assert json.loads(urgent.stdout)["urgency"] == "urgent"
+    emergency = run_cli("ask", "--json", "--day", "1", "i cant breathe and my throat is closing")
+    assert json.loads(emergency.stdout)["urgency"] == "emergency"
+
+
+def test_ask_day_changes_the_answer() -> None:
+    early = json.loads(run_cli("ask", "--json", "--day", "0", "when can i go to the gym").stdout)
+    late = json.loads(run_cli("ask", "--json", "--day", "10", "when can i go to the gym").stdout)
+    assert early["topic"] == late["topic"] == "exercise"
+    assert early["answer"] != late["answer"]
