@@ -95,6 +95,13 @@ def cmd_check_content(args: argparse.Namespace) -> int:
               f"{len(protocol.messages)} messages, {len(protocol.settings)} settings")
     for language in sorted(catalog.phrases):
         print(f"ok: phrases.{language}")
+    for language, faq in sorted(catalog.faqs.items()):
+        phrasings = sum(len(entry.phrasings) for entry in faq.entries)
+        print(f"ok: faq.{language} version {faq.content_version}, {len(faq.entries)} entries, "
+              f"{phrasings} phrasings")
+    for language, lexicon in sorted(catalog.lexicons.items()):
+        print(f"ok: lexicon.{language}, {len(lexicon.slang)} slang, {len(lexicon.emoji)} emoji, "
+              f"{len(lexicon.other_procedures)} other procedures")
     return 0
 
 

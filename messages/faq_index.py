@@ -26,16 +26,17 @@ from messages.lexicon import Lexicon
 
 ENGLISH_STOPWORDS = frozenset("""
 a about above after again against all am an and any are as at be because been before being
-below between both but by can could did do does doing down during each few for from further
-had has have having he her here hers herself him himself his how i if in into is it its itself
-just me more most my myself no nor not now of off on once only or other our ours ourselves out
-over own same she should so some such than that the their theirs them themselves then there
-these they this those through to too under until up very was we were what when where which
-while who whom why will with would you your yours yourself yourselves im ive id ill youre dont
-doesnt didnt cant wont isnt arent wasnt werent hasnt havent hadnt shouldnt couldnt wouldnt its
-thats whats hi hello hey thanks thank please ok okay yes yeah also really still get got getting
-go going know like maybe much need normal one quite right say since something think want way
-well bit lot little ask question wondering anyone guys
+below between both but by can could did do does doing down during each few for from further had
+has have having he her here hers herself him himself his how i if in into is it its itself just
+me more most my myself no nor not now of off on once only or other our ours ourselves out over
+own same she should so some such than that the their theirs them themselves then there these
+they this those through to too under until up very was we were what when where which while who
+whom why will with would you your yours yourself yourselves im ive id ill youre dont doesnt
+didnt cant wont isnt arent wasnt werent hasnt havent hadnt shouldnt couldnt wouldnt its thats
+whats hi hello hey thanks thank please ok okay yes yeah also really still get got getting go
+going know like maybe much need normal one quite right say since something think want way well
+bit lot little ask question wondering anyone guys kinda sorta literally actually honestly
+honest basically lowkey highkey bruh lmao lol omg
 """.split())
 
 FIELD_WEIGHTS = {"question": 3.0, "keywords": 2.0, "answer": 0.5}
@@ -70,14 +71,16 @@ class Analyzer:
         self.speller: SymSpell | None = None
         self.known: frozenset[str] = frozenset()
 
-    def words(self, text: str) -> list[str]:
-        """Lower-case words with emoji spelled out and slang expanded (before any stemming)."""
+    def tokens(self, text: str) -> list[str]:
+        """Lower-case words with emoji spelled out, nothing else changed."""
         text = SKIN_TONES.sub("", text)
         if self.emoji_pattern is not None:
             text = self.emoji_pattern.sub(lambda m: f" {self.emoji[m.group(0)]} ", text)
         text = unicodedata.normalize("NFKD", text.lower())
-        text = text.replace("'", "").replace("\u2019", "")
-        tokens = WORD.findall(text)
+        return WORD.findall(text.replace("'", "").replace("\u2019", ""))
+
+    def expand(self, tokens: list[str]) -> list[str]:
+        """Slang and abbreviations replaced by plain words, longest phrase first."""
         expanded: list[str] = []
         index = 0
         while index < len(tokens):
@@ -92,11 +95,16 @@ class Analyzer:
                 index += 1
         return expanded
 
+    def words(self, text: str) -> list[str]:
+        """The words as the FAQ would write them (no typo correction)."""
+        return self.expand(self.tokens(text))
+
     def learn(self, vocabulary: Counter[str]) -> None:
-        """The FAQ's own words: what unknown words may be corrected to."""
-        self.known = frozenset(vocabulary) | english_words()
+        """The FAQ's own words and the lexicon's: what unknown words may be corrected to."""
+        slang_words = {key[0] for key in self.slang if len(key) == 1}
+        self.known = frozenset(vocabulary) | english_words() | slang_words | self.stopwords
         self.speller = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
-        for word, count in vocabulary.items():
+        for word, count in [*vocabulary.items(), *((w, 1) for w in slang_words)]:
             if len(word) >= 3 and not word.isdigit():
                 self.speller.create_dictionary_entry(word, count)
 
@@ -108,7 +116,7 @@ class Analyzer:
         return found[0].term if found else word
 
     def terms(self, text: str) -> list[str]:
-        words = [self.correct(w) for w in self.words(text)]
+        words = self.expand([self.correct(w) for w in self.tokens(text)])
         return self.stemmer.stemWords([w for w in words if w not in self.stopwords])
 
 
@@ -149,6 +157,11 @@ class FaqIndex:
                     for name, texts in entry.items()}
             for topic, entry in fields.items()
         }
+        # Words patients use for a topic (not words that merely occur in an answer).
+        self.topic_words = frozenset(
+            term for by_field in counts.values() for name in ("question", "keywords")
+            for term in by_field[name]
+        )
         average = {
             name: sum(sum(c[name].values()) for c in counts.values()) / len(counts) or 1.0
             for name in FIELD_WEIGHTS
@@ -166,6 +179,11 @@ class FaqIndex:
                    {topic: tf / (K1 + tf) * (K1 + 1) for topic, tf in p.items()})
             for term, p in weighted.items()
         }
+
+    def unfamiliar(self, text: str) -> int:
+        """How many of the message's words are no patient's words for any topic."""
+        return sum(1 for term in self.analyzer.terms(text)
+                   if term not in self.topic_words and not term.isdigit())
 
     def exact_topic(self, text: str) -> str | None:
         """The entry whose question or phrasing says exactly this (in index terms)."""

@@ -122,6 +122,8 @@ GENERAL = [
     re.compile(r"\b(acne|old|existing|keloid|keliod|keloidal|pitted|boxcar|icepick) scar\w*|"
                r"\bscars? from (acne|spots)|\bscar\w* (improve|better|fade|results?)|"
                r"\bfor (my )?scar\w*|\bmy scars?\b(?! from)"),
+    re.compile(r"\b(will|would|could|can|does|do|might) (\w+ ){0,4}(leave|cause) (a |any |me )?"
+               r"(\w+ )?scar\w*"),
     re.compile(r"\beye ?(cream|serum|gel|patch\w*|bags|make ?up|liner|shadow|lash\w*|brows?)\b"),
     re.compile(r"\b(fake|spray) tan\b|\bchain reaction\b"),
     re.compile(r"\b(temp|temps|temperature)\w* (is |of |was |at )?3[4-7](\.\d)?\b"),

@@ -167,8 +167,8 @@ async def test_odd_input_always_gets_a_friendly_answer(fake, clock, settings) ->
         assert "don't know that command" in unknown[0].text
         await dee.press("Today")
         await dee.press("Yes, that's right")
-        question = await dee.say("is it normal to be red?")
-        assert "+44 20 7946 0000" in question[0].text and "emergency" in question[0].text
+        question = await dee.say("is it normal to be this red?")
+        assert question[0].text.startswith("Is it normal for my skin to be this red?")
     group = await _group_start(fake, clock, settings)
     assert "private chats" in group
 

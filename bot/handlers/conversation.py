@@ -1,7 +1,8 @@
 """Everything a patient sends that is not a known command or a button.
 
 Text goes to the step the patient is in (a date, a time zone); outside any step it is a
-question. A warning sign is answered as one whatever the step. Photos, stickers, voice and the like get a friendly word and the open question again.
+question. A warning sign is answered as one whatever the step. Photos, stickers, voice and
+the like get a friendly word and the open question again.
 """
 
 from __future__ import annotations
