@@ -108,7 +108,8 @@ _URGENT = [re.compile(p) for p in URGENT]
 # Said of a sign right after it: "eyes are fine", "ive got none".
 FINE_AFTER = re.compile(r"^\W*(\w+ )?(is|are|feel|feels|seem|seems|look|looks) (totally |all )?"
                         r"(fine|ok|okay|good|normal)\b|^\W*(fine|unaffected|all good|none)\b|"
-                        r"^.{0,30}\b(got none|have none|havent got any|havent had any|dont have any|"
+                        r"^.{0,30}\b(got none|have none|havent got any|havent had any|"
+                        r"dont have any|"
                         r"none so far|not having one)\b")
 
 # What a patient asks about in general rather than reports: not a sign by itself.

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from telegram.ext import Application
@@ -12,10 +14,22 @@ from telegram.ext import Application
 from bot.app import allowed_updates, build_application
 from bot.config import Settings
 from bot.services import KEY, Services
-from tests.conftest import FixedClock
 from tests.fake_telegram import FakeTelegram, Sent
 
 TOKEN = "123456:TEST-token-never-logged"
+
+
+@dataclass
+class FixedClock:
+    """A clock the test moves by hand."""
+
+    current: datetime
+
+    def now(self) -> datetime:
+        return self.current
+
+    def set(self, value: datetime) -> None:
+        self.current = value.astimezone(UTC)
 QUIET = 0.25  # seconds without a new message that count as "the bot has answered"
 
 
@@ -93,8 +107,9 @@ class Patient:
                     answered = len(self.fake.answered_callbacks)
                     self.fake.push_callback(self.user_id, data, message_id=sent.message_id,
                                             first_name=self.first_name)
-                    await self.fake.wait_for(lambda n=answered: len(self.fake.answered_callbacks) > n,
-                                             what=f"answer to button {label!r}")
+                    await self.fake.wait_for(
+                        lambda n=answered: len(self.fake.answered_callbacks) > n,
+                        what=f"answer to button {label!r}")
                     return await self._settle(before)
         raise AssertionError(f"no button {label!r} in the chat: "
                              f"{[s.buttons for s in self.inbox if s.buttons]}")

@@ -1,31 +1,38 @@
-"""Shared fixtures: a migrated SQLite database per test, the bundled content, a settable clock."""
+"""Shared fixtures: a migrated SQLite database, the bundled content, a fake Telegram, a clock."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from collections.abc import AsyncIterator, Iterator
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.config import Settings
 from messages.catalog import Catalog, load_catalog
 from storage.db import create_engine, session_factory
 from storage.migrate import upgrade_async
+from tests.bot_harness import FixedClock, settings_for
+from tests.fake_telegram import FakeTelegram
 
 
-@dataclass
-class FixedClock:
-    """A clock the test moves by hand."""
+@pytest.fixture
+def fake() -> Iterator[FakeTelegram]:
+    """A fake Bot API server on 127.0.0.1, for tests that run the real application."""
+    with FakeTelegram() as server:
+        yield server
 
-    current: datetime
 
-    def now(self) -> datetime:
-        return self.current
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(datetime(2026, 11, 22, 14, 0, tzinfo=ZoneInfo("Europe/London")))
 
-    def set(self, value: datetime) -> None:
-        self.current = value.astimezone(UTC)
+
+@pytest.fixture
+def settings(fake: FakeTelegram, database_url: str) -> Settings:
+    return settings_for(fake, database_url)
 
 
 @pytest.fixture

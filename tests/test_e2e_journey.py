@@ -2,41 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-import pytest
 from sqlalchemy import func, select
 
 from messages.catalog import Catalog
 from storage.models import MessageStatus, PatientStatus, ScheduledMessage
 from storage.models import Patient as PatientRow
-from tests.bot_harness import Patient, running_bot, services_of, settings_for
-from tests.conftest import FixedClock
-from tests.fake_telegram import FakeTelegram
+from tests.bot_harness import Patient, running_bot, services_of
 
 LONDON = ZoneInfo("Europe/London")
 
 
 def london(*args: int) -> datetime:
     return datetime(*args, tzinfo=LONDON)
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeTelegram]:
-    with FakeTelegram() as server:
-        yield server
-
-
-@pytest.fixture
-def clock() -> FixedClock:
-    return FixedClock(london(2026, 11, 22, 14, 0))
-
-
-@pytest.fixture
-def settings(fake: FakeTelegram, database_url: str):
-    return settings_for(fake, database_url)
 
 
 def titles_by_day(catalog: Catalog) -> dict[str, int]:

@@ -2,34 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-import pytest
 from sqlalchemy import select
 
 from messages.catalog import Catalog
 from storage.models import Alert, Question, Vote
-from tests.bot_harness import Patient, running_bot, services_of, settings_for
-from tests.conftest import FixedClock
-from tests.fake_telegram import FakeTelegram
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeTelegram]:
-    with FakeTelegram() as server:
-        yield server
-
-
-@pytest.fixture
-def clock() -> FixedClock:
-    return FixedClock(datetime(2026, 11, 22, 14, 0, tzinfo=ZoneInfo("Europe/London")))
-
-
-@pytest.fixture
-def settings(fake: FakeTelegram, database_url: str):
-    return settings_for(fake, database_url)
+from tests.bot_harness import Patient, running_bot, services_of
 
 
 async def test_answers_fallback_and_votes(fake, clock, settings, catalog: Catalog) -> None:

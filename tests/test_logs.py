@@ -10,17 +10,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.logs import setup_logging
-from tests.bot_harness import TOKEN, Patient, running_bot, settings_for
-from tests.conftest import FixedClock
+from tests.bot_harness import TOKEN, FixedClock, Patient, running_bot, settings_for
 from tests.fake_telegram import FakeTelegram
 
 WORDS = "my-private-words-about-my-skin"
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeTelegram]:
-    with FakeTelegram() as server:
-        yield server
 
 
 @pytest.fixture(autouse=True)

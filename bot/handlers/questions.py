@@ -66,46 +66,45 @@ async def ask(update: Update, session: AsyncSession, svc: Services, patient: Pat
     return answer
 
 
-async def _owned_question(update: Update, svc: Services, session: AsyncSession,
-                          question_id: str) -> tuple[Patient, questions.Question] | None:
-    assert update.effective_user is not None
-    patient = await patients.by_telegram_user(session, update.effective_user.id)
-    if patient is None or not question_id.isdigit():
+async def _pressed(update: Update, session: AsyncSession, allowed: set[str]
+                   ) -> tuple[Patient, questions.Question, str] | None:
+    """The pressing patient's own question and the button's value (`kind:question:value`);
+    None for a button under someone else's question, or forged data."""
+    query, user = update.callback_query, update.effective_user
+    assert query is not None and query.data is not None and user is not None
+    _, question_id, value = (query.data.split(":") + ["", ""])[:3]
+    patient = await patients.by_telegram_user(session, user.id)
+    if patient is None or not question_id.isdigit() or value not in allowed:
         return None
     question = await questions.owned(session, int(question_id), patient)
-    return None if question is None else (patient, question)
+    return None if question is None else (patient, question, value)
 
 
 async def vote_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    _, question_id, value = (query.data.split(":") + ["", ""])[:3]
+    phrases = svc.phrases()
     async with svc.sessions.begin() as session:
-        found = await _owned_question(update, svc, session, question_id)
-        if found is None or value not in ("up", "down"):
-            await query.answer(svc.phrases()("stale_button"))
+        pressed = await _pressed(update, session, {"up", "down"})
+        if pressed is None:
+            await update.callback_query.answer(phrases("stale_button"))  # type: ignore[union-attr]
             return
-        patient, question = found
+        patient, question, value = pressed
         questions.set_vote(question, Vote.HELPFUL if value == "up" else Vote.NOT_HELPFUL,
                            svc.clock.now())
     await acknowledge(update)
-    phrases = svc.phrases()
     await reply(update, phrases("vote_thanks") if value == "up" else phrases(
         "vote_sorry", clinic_name=patient.clinic.name, clinic_phone=patient.clinic.phone))
 
 
 async def alternative_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    _, question_id, topic = (query.data.split(":") + ["", ""])[:3]
     async with svc.sessions.begin() as session:
-        found = await _owned_question(update, svc, session, question_id)
-        if found is None or topic not in {e.id for e in svc.answerer.faq.entries}:
-            await query.answer(svc.phrases()("stale_button"))
+        pressed = await _pressed(update, session, {e.id for e in svc.answerer.faq.entries})
+        if pressed is None:
+            await update.callback_query.answer(  # type: ignore[union-attr]
+                svc.phrases()("stale_button"))
             return
-        patient, question = found
+        patient, question, topic = pressed
         question.topic = topic  # the patient's own pick is the better label
         day, recipient = await _context_of(session, svc, patient)
     await acknowledge(update)
