@@ -13,7 +13,7 @@ from typing import Literal
 
 from messages.catalog import DEFAULT_LANGUAGE, Catalog
 from messages.faq import Faq
-from messages.faq_index import FaqIndex, Match
+from messages.faq_index import NONE_OF_THESE, FaqIndex, Match
 from messages.lexicon import Lexicon
 from messages.model import Protocol
 from messages.phrases import Html, Phrases
@@ -85,7 +85,8 @@ class Answerer:
     def from_catalog(cls, catalog: Catalog, language: str = DEFAULT_LANGUAGE) -> Answerer:
         faq = catalog.faq(language)
         lexicon = catalog.lexicon(language)
-        return cls(faq, FaqIndex(faq, lexicon), catalog.protocol(faq.protocol, language),
+        index = FaqIndex(faq, lexicon, catalog.offtopic_examples(language))
+        return cls(faq, index, catalog.protocol(faq.protocol, language),
                    catalog.phrasebook(language), lexicon)
 
     def entry_reply(self, topic: str, day: int | None, recipient: Recipient) -> Html:
@@ -104,8 +105,8 @@ class Answerer:
         if exact is not None:
             best = next((m for m in matches if m.topic == exact), Match(exact, 0.0))
         familiar = best.score >= MIN_SCORE + PER_UNFAMILIAR_WORD * self.index.unfamiliar(question)
-        topic = exact or (best.topic if familiar
-                          and not self.about_other_procedure(question, best.topic) else None)
+        ours = best.topic != NONE_OF_THESE and not self.about_other_procedure(question, best.topic)
+        topic = exact or (best.topic if familiar and ours else None)
         if sign.urgency != "none":
             name = "escalate_emergency" if sign.urgency == "emergency" else "escalate_urgent"
             text = self.phrases(name, clinic_name=recipient.clinic_name,
@@ -117,7 +118,7 @@ class Answerer:
             return Answer(None, best.score, "none", "unanswered", text)
         close = () if exact else tuple(
             m.topic for m in matches[1:1 + MAX_ALTERNATIVES]
-            if m.score >= RUNNER_UP_RATIO * best.score
+            if m.score >= RUNNER_UP_RATIO * best.score and m.topic != NONE_OF_THESE
         )
         return Answer(topic, best.score, "none", "ambiguous" if close else "answered",
                       self.entry_reply(topic, day, recipient), close)

@@ -2,7 +2,8 @@
 
 Files are named `<protocol>.<language>.yaml` (the plan a patient follows),
 `phrases.<language>.yaml` (what the bot says around it), `faq.<language>.yaml` (answers to
-questions) and `lexicon.<language>.yaml` (slang and emoji the search understands). A clinic
+questions), `lexicon.<language>.yaml` (slang and emoji the search understands) and, optional,
+`offtopic.<language>.yaml` (messages the FAQ does not answer). A clinic
 can point `CONTENT_DIR` at its own copy to override them; the same checks apply.
 """
 
@@ -15,7 +16,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from messages.faq import Faq, load_faq
-from messages.lexicon import Lexicon, load_lexicon
+from messages.lexicon import Lexicon, OffTopic, load_lexicon, load_offtopic
 from messages.loading import ContentError, read_yaml, text_problems, validation_error
 from messages.model import Protocol
 from messages.phrases import Phrases
@@ -62,6 +63,7 @@ class Catalog:
     phrases: dict[str, Phrases] = field(default_factory=dict)
     faqs: dict[str, Faq] = field(default_factory=dict)
     lexicons: dict[str, Lexicon] = field(default_factory=dict)
+    offtopics: dict[str, OffTopic] = field(default_factory=dict)
 
     def protocol(self, name: str = DEFAULT_PROTOCOL, language: str = DEFAULT_LANGUAGE) -> Protocol:
         found = self.protocols.get((name, language)) or self.protocols.get(
@@ -80,13 +82,17 @@ class Catalog:
     def lexicon(self, language: str = DEFAULT_LANGUAGE) -> Lexicon:
         return self.lexicons.get(language) or self.lexicons[DEFAULT_LANGUAGE]
 
+    def offtopic_examples(self, language: str = DEFAULT_LANGUAGE) -> list[str]:
+        found = self.offtopics.get(language) or self.offtopics.get(DEFAULT_LANGUAGE)
+        return found.examples if found else []
+
 
 def check_directory(directory: Path) -> tuple[Catalog, list[str]]:
     """Load everything, collecting every error instead of stopping at the first."""
     catalog = Catalog(directory)
     errors: list[str] = []
     paths = sorted(directory.glob("*.yaml"))
-    special = ("phrases.", "faq.", "lexicon.")
+    special = ("phrases.", "faq.", "lexicon.", "offtopic.")
     for path in paths:  # protocols first: FAQ answers use their settings
         if not path.name.startswith(special):
             try:
@@ -101,6 +107,8 @@ def check_directory(directory: Path) -> tuple[Catalog, list[str]]:
                 catalog.phrases[language] = load_phrases(path)
             elif path.name.startswith("lexicon."):
                 catalog.lexicons[language] = load_lexicon(path)
+            elif path.name.startswith("offtopic."):
+                catalog.offtopics[language] = load_offtopic(path)
             elif path.name.startswith("faq."):
                 faq_protocol = catalog.protocols.get((DEFAULT_PROTOCOL, language))
                 if faq_protocol is not None:

@@ -126,10 +126,17 @@ class Match:
     score: float
 
 
-class FaqIndex:
-    """BM25F over the FAQ; `search` gives every entry with a positive score, best first."""
+NONE_OF_THESE = "none_of_these"
 
-    def __init__(self, faq: Faq, lexicon: Lexicon) -> None:
+
+class FaqIndex:
+    """BM25F over the FAQ; `search` gives every entry with a positive score, best first.
+
+    Examples of what the FAQ does not answer form one more entry, NONE_OF_THESE: a message
+    closest to those is about something else.
+    """
+
+    def __init__(self, faq: Faq, lexicon: Lexicon, offtopic: list[str] | None = None) -> None:
         self.analyzer = Analyzer(lexicon)
         fields = {
             entry.id: {
@@ -139,6 +146,8 @@ class FaqIndex:
             }
             for entry in faq.entries
         }
+        if offtopic:
+            fields[NONE_OF_THESE] = {"question": offtopic, "keywords": [], "answer": []}
         vocabulary: Counter[str] = Counter(
             word for entry in fields.values() for texts in entry.values() for text in texts
             for word in self.analyzer.words(_plain(text))
@@ -147,8 +156,8 @@ class FaqIndex:
         self._build(fields)
         self.exact = {
             frozenset(terms): topic
-            for topic, entry in fields.items() for text in entry["question"]
-            if (terms := self.analyzer.terms(text))
+            for topic, entry in fields.items() if topic != NONE_OF_THESE
+            for text in entry["question"] if (terms := self.analyzer.terms(text))
         }
 
     def _build(self, fields: dict[str, dict[str, list[str]]]) -> None:
@@ -159,8 +168,8 @@ class FaqIndex:
         }
         # Words patients use for a topic (not words that merely occur in an answer).
         self.topic_words = frozenset(
-            term for by_field in counts.values() for name in ("question", "keywords")
-            for term in by_field[name]
+            term for topic, by_field in counts.items() if topic != NONE_OF_THESE
+            for name in ("question", "keywords") for term in by_field[name]
         )
         average = {
             name: sum(sum(c[name].values()) for c in counts.values()) / len(counts) or 1.0

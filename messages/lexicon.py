@@ -24,6 +24,20 @@ class Lexicon(Strict):
     own_procedure: list[str] = Field(default_factory=list)
 
 
+class OffTopic(Strict):
+    """Messages the FAQ does not answer: a "none of these" entry for the search."""
+
+    examples: list[str] = Field(min_length=20)
+
+
+def load_offtopic(path: Path) -> OffTopic:
+    data = read_yaml(path)
+    try:
+        return OffTopic.model_validate(data)
+    except ValidationError as exc:
+        raise validation_error(path, data, exc) from None
+
+
 def load_lexicon(path: Path) -> Lexicon:
     data = read_yaml(path)
     try:

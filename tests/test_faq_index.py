@@ -1,0 +1,91 @@
+"""The FAQ index and answerer: what patients type reaches the right answer, nothing else does."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from messages.answering import Answerer
+from messages.catalog import BUNDLED_CONTENT, Catalog, check_directory
+from messages.faq_index import NONE_OF_THESE, FaqIndex
+from messages.render import Recipient
+
+RECIPIENT = Recipient("Ann", "Glow Clinic", "020 7946 0000", date(2026, 11, 21))
+
+
+@pytest.fixture(scope="module")
+def answerer() -> Answerer:
+    catalog, errors = check_directory(BUNDLED_CONTENT)
+    assert errors == []
+    return Answerer.from_catalog(catalog)
+
+
+def test_typos_are_corrected_but_ordinary_words_are_left_alone(answerer: Answerer) -> None:
+    analyzer = answerer.index.analyzer
+    for typo, meant in [("when can i wear makup", "when can i wear makeup"),
+                        ("is sunscrean ok", "is sunscreen ok"),
+                        ("my face is so swolen", "my face is so swollen"),
+                        ("skin is peelling", "skin is peeling"),
+                        ("retinoll when", "retinol when"),
+                        ("exercize tomorow?", "exercise tomorrow?")]:
+        assert answerer.answer(typo, 1, RECIPIENT).topic == answerer.answer(
+            meant, 1, RECIPIENT).topic is not None, typo
+    assert analyzer.correct("retinoll") == "retinol" and analyzer.correct("tomorow") == "tomorrow"
+    for ordinary in ("capital", "france", "football", "pizza"):
+        assert analyzer.correct(ordinary) == ordinary
+    assert answerer.index.search("what is the capital of france") == []
+
+
+def test_slang_and_emoji_become_words(answerer: Answerer) -> None:
+    words = answerer.index.analyzer.words("tret tmrw? 🏊")
+    assert "tretinoin" in words and "tomorrow" in words
+    assert answerer.answer("🏊 tmrw?", 1, RECIPIENT).topic == "swimming_sauna"
+
+
+def test_every_listed_phrasing_reaches_its_entry(answerer: Answerer) -> None:
+    for entry in answerer.faq.entries:
+        for phrasing in [entry.question, *entry.phrasings]:
+            answer = answerer.answer(phrasing, 1, RECIPIENT)
+            assert answer.outcome == "escalated" or answer.topic == entry.id, phrasing
+
+
+def test_questions_about_other_procedures_are_not_ours(answerer: Answerer) -> None:
+    assert answerer.answer("how long does swelling last after lip filler", None,
+                           RECIPIENT).outcome == "unanswered"
+    assert answerer.answer("can i get botox after microneedling", None,
+                           RECIPIENT).topic == "other_treatments"
+
+
+def test_off_topic_examples_form_a_none_of_these_entry(catalog: Catalog) -> None:
+    examples = [f"best hair dye for grey roots number {n}" for n in range(20)]
+    index = FaqIndex(catalog.faq(), catalog.lexicon(), examples)
+    assert index.search("which hair dye covers grey roots best")[0].topic == NONE_OF_THESE
+    assert index.search("can i wear makeup tomorrow")[0].topic == "makeup"
+
+
+def _broken_faq(tmp_path: Path, change) -> str:
+    directory = tmp_path / "content"
+    shutil.copytree(BUNDLED_CONTENT, directory)
+    path = directory / "faq.en.yaml"
+    data = yaml.safe_load(path.read_text())
+    change(data["entries"])
+    path.write_text(yaml.safe_dump(data, allow_unicode=True))
+    return "\n".join(check_directory(directory)[1])
+
+
+def test_faq_mistakes_are_named(tmp_path: Path) -> None:
+    def drop_day_zero(entries: list[dict]) -> None:
+        entry = next(e for e in entries if e.get("variants"))
+        entry["variants"] = entry["variants"][1:]
+
+    assert "(redness): variants leave day 0 uncovered" in _broken_faq(tmp_path / "a",
+                                                                       drop_day_zero)
+    assert "duplicate id" in _broken_faq(tmp_path / "b", lambda e: e.append(dict(e[3])))
+    assert "unknown placeholder {nobody}" in _broken_faq(
+        tmp_path / "c", lambda e: e[3].update(answer="Ask {nobody}", variants=None))
+    assert "phrasings: List should have at least 5 items" in _broken_faq(
+        tmp_path / "d", lambda e: e[3].update(phrasings=["one"]))
