@@ -1,6 +1,6 @@
 """How well the bot answers questions: accuracy, out-of-scope, warning signs, time per question.
 
-    python bench/faq_eval.py [--set bench/faq_dev.yaml] [--json] [--misses]
+    .venv/bin/python bench/faq_eval.py [--set bench/faq_holdout.yaml] [--json] [--misses]
 
 The question sets were written separately from the FAQ's keyword lists. `faq_dev.yaml` is
 the one thresholds were tuned on; `faq_holdout.yaml` is only ever measured.
@@ -12,7 +12,6 @@ import argparse
 import json
 import platform
 import statistics
-import sys
 import time
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -20,12 +19,10 @@ from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from messages.answering import Answerer  # noqa: E402
-from messages.catalog import load_catalog  # noqa: E402
-from messages.render import Recipient  # noqa: E402
-from messages.triage import triage  # noqa: E402
+from messages.answering import Answerer
+from messages.catalog import load_catalog
+from messages.render import Recipient
+from messages.triage import triage
 
 HERE = Path(__file__).parent
 NOISY = ("typo", "slang", "emoji")

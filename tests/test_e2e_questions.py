@@ -72,8 +72,11 @@ async def test_warning_signs_escalate_and_are_stored(fake, clock, settings) -> N
 
 
 async def test_a_warning_sign_during_registration_is_not_lost(fake, clock, settings) -> None:
-    dee = Patient(fake, 804)
+    dee, gus = Patient(fake, 804), Patient(fake, 807)
     async with running_bot(settings, clock) as app:
+        first = await gus.say("hi, my throat is swelling up and I can't breathe")
+        assert "emergency number now" in first[0].text
+        assert "aftercare companion" in first[1].text, "then the welcome"
         await dee.say("/start")
         await dee.press("I understand")
         reply = await dee.say("before I answer - my face has pus coming out of it")

@@ -15,6 +15,7 @@ from telegram.ext import ContextTypes
 from bot.handlers import questions, registration
 from bot.handlers.common import patient_and_clinic, reply
 from bot.services import services
+from messages.render import Recipient
 from messages.triage import triage
 from storage import patients
 from storage.models import PatientStatus
@@ -30,6 +31,11 @@ async def text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         patient = await patients.by_telegram_user(session, update.effective_user.id)
         if patient is None:
             await session.rollback()
+            if triage(words).urgency != "none":  # a stranger's warning sign comes first too
+                clinic = svc.default_clinic
+                recipient = Recipient("there", clinic.name, clinic.phone,
+                                      svc.clock.now().date())
+                await reply(update, svc.answerer.answer(words, None, recipient).text)
             await registration.start(update, context)
             return
         step = patient.step
