@@ -13,11 +13,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from messages.faq import Faq, load_faq
 from messages.lexicon import Lexicon, OffTopic, load_lexicon, load_offtopic
-from messages.loading import ContentError, read_yaml, text_problems, validation_error
+from messages.loading import ContentError, load_model, read_yaml, text_problems
 from messages.model import Protocol
 from messages.phrases import Phrases
 
@@ -27,11 +25,7 @@ DEFAULT_LANGUAGE = "en"
 
 
 def load_protocol(path: Path) -> Protocol:
-    data = read_yaml(path)
-    try:
-        protocol = Protocol.model_validate(data)
-    except ValidationError as exc:
-        raise validation_error(path, data, exc) from None
+    protocol = load_model(path, Protocol)
     expected = f"{protocol.protocol}.{protocol.language}.yaml"
     if path.name != expected:
         raise ContentError(f"{path}: declares {protocol.protocol}/{protocol.language}, "

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
-from messages.loading import ContentError, read_yaml, text_problems, validation_error
+from messages.loading import ContentError, load_model, text_problems
 from messages.model import KEY_PATTERN, Protocol, Source, Strict
 
 MIN_PHRASINGS = 5
@@ -101,11 +101,7 @@ class Faq(Strict):
 
 def load_faq(path: Path, protocol: Protocol) -> Faq:
     """The FAQ at `path`, its answers checked against `protocol`'s settings."""
-    data = read_yaml(path)
-    try:
-        faq = Faq.model_validate(data)
-    except ValidationError as exc:
-        raise validation_error(path, data, exc) from None
+    faq = load_model(path, Faq)
     if faq.protocol != protocol.protocol:
         raise ContentError(f"{path}: written for protocol {faq.protocol!r}, "
                            f"not {protocol.protocol!r}")

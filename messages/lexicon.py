@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, ValidationError
+from pydantic import Field
 
-from messages.loading import read_yaml, validation_error
+from messages.loading import load_model
 from messages.model import Strict
 
 
@@ -31,16 +31,8 @@ class OffTopic(Strict):
 
 
 def load_offtopic(path: Path) -> OffTopic:
-    data = read_yaml(path)
-    try:
-        return OffTopic.model_validate(data)
-    except ValidationError as exc:
-        raise validation_error(path, data, exc) from None
+    return load_model(path, OffTopic)
 
 
 def load_lexicon(path: Path) -> Lexicon:
-    data = read_yaml(path)
-    try:
-        return Lexicon.model_validate(data)
-    except ValidationError as exc:
-        raise validation_error(path, data, exc) from None
+    return load_model(path, Lexicon)

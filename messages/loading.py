@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from messages.model import TELEGRAM_TEXT_LIMIT, Protocol
 from messages.render import (
@@ -17,6 +17,8 @@ from messages.render import (
     render,
     visible_length,
 )
+
+M = TypeVar("M", bound=BaseModel)
 
 # Longest values a text can receive: Telegram caps first names at 64 characters.
 WORST_CASE = Recipient(
@@ -65,6 +67,15 @@ def validation_error(path: Path, data: Any, exc: ValidationError) -> ContentErro
         for err in exc.errors()
     ]
     return ContentError("\n".join(lines))
+
+
+def load_model(path: Path, model: type[M]) -> M:
+    """A YAML file validated into `model`; mistakes become a ContentError naming the file."""
+    data = read_yaml(path)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise validation_error(path, data, exc) from None
 
 
 def text_problems(protocol: Protocol, text: str) -> list[str]:

@@ -9,7 +9,7 @@ from telegram.ext import ContextTypes
 
 from bot import journey, keyboards
 from bot.handlers.common import acknowledge, hour_label, reply
-from bot.handlers.registration import NEW_DATE, SETTINGS_TIMEZONE, current_question
+from bot.handlers.registration import NEW_DATE, SETTINGS_TIMEZONE, advance, current_question
 from bot.services import services
 from messages.planner import EARLIEST_HOUR, LATEST_SEND_HOUR
 from storage import patients
@@ -56,9 +56,7 @@ async def settings_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         assert patient is not None
         await acknowledge(update)
         if query.data == keyboards.SETTINGS_TZ:
-            patient.step = SETTINGS_TIMEZONE
-            await session.commit()
-            await reply(update, *current_question(svc, patient))
+            await advance(update, session, svc, patient, SETTINGS_TIMEZONE)
         else:
             await reply(update, phrases("ask_send_hour"), keyboards.send_hours())
 

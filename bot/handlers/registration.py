@@ -61,6 +61,14 @@ def current_question(svc: Services, patient: Patient) -> tuple[Html, InlineKeybo
     return phrases("disclaimer"), keyboards.accept(phrases)
 
 
+async def advance(update: Update, session: AsyncSession, svc: Services, patient: Patient,
+                  step: str) -> None:
+    """Move the patient to `step`, durably, then ask its question."""
+    patient.step = step
+    await session.commit()
+    await reply(update, *current_question(svc, patient))
+
+
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
     user, chat = update.effective_user, update.effective_chat
@@ -169,9 +177,7 @@ async def _use_date(update: Update, context: ContextTypes.DEFAULT_TYPE, session:
         return
     if patient.step == DATE:
         patient.pending_date = chosen
-        patient.step = TIMEZONE
-        await session.commit()
-        await reply(update, *current_question(svc, patient))
+        await advance(update, session, svc, patient, TIMEZONE)
         return
     planned = await journey.change_date(session, svc.catalog, patient, chosen, now)
     await session.commit()
@@ -192,9 +198,8 @@ async def timezone_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
             await _stale(update, svc)
             return
         if query.data == keyboards.TZ_CHANGE and patient.step == TIMEZONE:
-            patient.step = TIMEZONE_NAME
             await acknowledge(update)
-            await reply(update, *current_question(svc, patient))
+            await advance(update, session, svc, patient, TIMEZONE_NAME)
             return
         zone = (patient.timezone if query.data == keyboards.TZ_OK
                 else query.data.removeprefix(f"{keyboards.TZ_SET}:"))
@@ -236,9 +241,7 @@ async def use_timezone(update: Update, context: ContextTypes.DEFAULT_TYPE,
         return
     treatment_date = patient.pending_date
     if treatment_date is None:  # cannot happen through the buttons; ask again rather than guess
-        patient.step = DATE
-        await session.commit()
-        await reply(update, *current_question(svc, patient))
+        await advance(update, session, svc, patient, DATE)
         return
     planned = await journey.register_treatment(session, svc.catalog, patient, treatment_date, now)
     await session.commit()
