@@ -22,8 +22,8 @@ from messages.triage import Urgency, triage
 
 # Chosen on bench/faq_dev.yaml (see README). A match must score MIN_SCORE, plus
 # PER_UNFAMILIAR_WORD for each word of the message that is no patient's word for any topic.
-MIN_SCORE = 2.0
-PER_UNFAMILIAR_WORD = 1.5
+MIN_SCORE = 3.0
+PER_UNFAMILIAR_WORD = 2.0
 OTHER_TREATMENTS = "other_treatments"
 RUNNER_UP_RATIO = 0.8
 MAX_ALTERNATIVES = 2
