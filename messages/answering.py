@@ -111,7 +111,7 @@ class Answerer:
             name = "escalate_emergency" if sign.urgency == "emergency" else "escalate_urgent"
             text = self.phrases(name, clinic_name=recipient.clinic_name,
                                 clinic_phone=recipient.clinic_phone)
-            return Answer(topic, best.score, sign.urgency, "escalated", text, (), sign.reason)
+            return Answer(None, best.score, sign.urgency, "escalated", text, (), sign.reason)
         if topic is None:
             text = self.phrases("faq_unknown", clinic_name=recipient.clinic_name,
                                 clinic_phone=recipient.clinic_phone)

@@ -83,8 +83,9 @@ def test_ask_from_stdin_and_argument_as_json() -> None:
     assert [line["topic"] for line in lines] == ["makeup", None]
     assert set(lines[0]) == {"topic", "score", "urgency", "answer", "alternatives"}
     assert lines[0]["urgency"] == "none" and lines[0]["answer"]
-    urgent = run_cli("ask", "--json", "there's yellow pus on my cheek")
-    assert json.loads(urgent.stdout)["urgency"] == "urgent"
+    urgent = json.loads(run_cli("ask", "--json", "there's yellow pus on my cheek").stdout)
+    assert urgent["urgency"] == "urgent" and urgent["topic"] is None
+    assert "today" in urgent["answer"]
     emergency = run_cli("ask", "--json", "--day", "1", "i cant breathe and my throat is closing")
     assert json.loads(emergency.stdout)["urgency"] == "emergency"
 
