@@ -98,13 +98,13 @@ class Answerer:
         return self.faq.entry(topic).question
 
     def answer(self, question: str, day: int | None, recipient: Recipient) -> Answer:
-        matches = self.index.search(question)
+        found = self.index.lookup(question)
+        matches, exact = found.matches, found.exact
         best = matches[0] if matches else Match("", 0.0)
         sign = triage(question, day)
-        exact = self.index.exact_topic(question)
         if exact is not None:
             best = next((m for m in matches if m.topic == exact), Match(exact, 0.0))
-        familiar = best.score >= MIN_SCORE + PER_UNFAMILIAR_WORD * self.index.unfamiliar(question)
+        familiar = best.score >= MIN_SCORE + PER_UNFAMILIAR_WORD * found.unfamiliar
         ours = best.topic != NONE_OF_THESE and not self.about_other_procedure(question, best.topic)
         topic = exact or (best.topic if familiar and ours else None)
         if sign.urgency != "none":

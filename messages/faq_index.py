@@ -126,6 +126,13 @@ class Match:
     score: float
 
 
+@dataclass(frozen=True)
+class Lookup:
+    matches: list[Match]  # every entry with a positive score, best first
+    exact: str | None  # the entry one of whose phrasings the message says exactly
+    unfamiliar: int  # words of the message that are no patient's words for any topic
+
+
 NONE_OF_THESE = "none_of_these"
 
 
@@ -189,25 +196,25 @@ class FaqIndex:
             for term, p in weighted.items()
         }
 
-    def unfamiliar(self, text: str) -> int:
-        """How many of the message's words are no patient's words for any topic."""
-        return sum(1 for term in self.analyzer.terms(text)
-                   if term not in self.topic_words and not term.isdigit())
-
-    def exact_topic(self, text: str) -> str | None:
-        """The entry whose question or phrasing says exactly this (in index terms)."""
-        return self.exact.get(frozenset(self.analyzer.terms(text)))
-
-    def search(self, text: str) -> list[Match]:
+    def lookup(self, text: str) -> Lookup:
+        """Everything the answerer needs about a message, from one pass of the analyzer."""
+        terms = self.analyzer.terms(text)
         scores: dict[str, float] = {}
-        for term in set(self.analyzer.terms(text)):
+        for term in set(terms):
             found = self.postings.get(term)
             if found is None:
                 continue
             idf, postings = found
             for topic, saturated in postings.items():
                 scores[topic] = scores.get(topic, 0.0) + idf * saturated
-        return sorted((Match(t, s) for t, s in scores.items()), key=lambda m: -m.score)
+        return Lookup(
+            matches=sorted((Match(t, s) for t, s in scores.items()), key=lambda m: -m.score),
+            exact=self.exact.get(frozenset(terms)),
+            unfamiliar=sum(1 for t in terms if t not in self.topic_words and not t.isdigit()),
+        )
+
+    def search(self, text: str) -> list[Match]:
+        return self.lookup(text).matches
 
 
 def _plain(text: str) -> str:

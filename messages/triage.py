@@ -158,8 +158,8 @@ def _general_masked(text: str) -> str:
     return text
 
 
-def _hits(patterns: list[re.Pattern[str]], text: str) -> list[re.Match[str]]:
-    masked = _general_masked(text)
+def _hits(patterns: list[re.Pattern[str]], text: str, masked: str) -> list[re.Match[str]]:
+    """Signs found in `masked` (the text with general questions blanked), not negated."""
     return [m for p in patterns for m in p.finditer(masked)
             if not _negated(text, m.start()) and not FINE_AFTER.search(text[m.end():])]
 
@@ -181,20 +181,21 @@ def _day_from_text(text: str) -> int | None:
 def triage(text: str, day: int | None = None) -> Triage:
     """The most serious level the message's words call for, on this recovery day."""
     words = _normalise(text)
-    emergency = _hits(_EMERGENCY, words)
+    masked = _general_masked(words)
+    emergency = _hits(_EMERGENCY, words, masked)
     if emergency:
         return Triage("emergency", emergency[0].group(0).strip())
-    urgent = _hits(_URGENT, words)
+    urgent = _hits(_URGENT, words, masked)
     if urgent:
         return Triage("urgent", urgent[0].group(0).strip())
     said_day = _day_from_text(words)
     days = [d for d in (day, said_day) if d is not None]
     known_day = max(days) if days else None
-    if _hits([WORSENING], words) and (known_day is None or known_day >= WORSENING_FROM_DAY):
+    if _hits([WORSENING], words, masked) and (known_day is None or known_day >= WORSENING_FROM_DAY):
         return Triage("urgent", "getting worse after the first days")
-    if _hits([LASTING], words) and known_day is not None and known_day > LASTING_AFTER_DAY:
+    if _hits([LASTING], words, masked) and known_day is not None and known_day > LASTING_AFTER_DAY:
         return Triage("urgent", "still there after a week")
-    if (_hits([LATE_BUMPS], words) and known_day is not None
+    if (_hits([LATE_BUMPS], words, masked) and known_day is not None
             and known_day >= LATE_BUMPS_FROM_DAY):
         return Triage("urgent", "bumps weeks after the treatment")
     return Triage("none")
