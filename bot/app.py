@@ -28,8 +28,10 @@ from bot.handlers import (
     plan_control,
     questions,
     registration,
+    staff,
     status,
 )
+from bot.pacing import Pacer
 from bot.sender import TelegramSender
 from bot.services import KEY, Services
 from messages.answering import Answerer
@@ -40,8 +42,10 @@ from storage.migrate import upgrade_async
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("start", "status", "settings", "newdate", "pause", "resume", "stop", "delete", "help")
+COMMANDS = ("start", "status", "settings", "newdate", "newsession", "pause", "resume", "stop",
+            "delete", "help")
 PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+GROUP = filters.ChatType.GROUPS & filters.UpdateType.MESSAGE
 
 
 async def dispatch_job(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -64,7 +68,9 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> Appl
             clinic = await clinics.ensure_clinic(
                 session, code=settings.clinic_code, name=settings.clinic_name,
                 phone=settings.clinic_phone, timezone=settings.default_timezone)
-        dispatcher = Dispatcher(sessions, TelegramSender(application.bot), catalog)
+        dispatcher = Dispatcher(sessions, TelegramSender(application.bot), catalog,
+                                pacer=Pacer(settings.send_rate_per_second),
+                                running=lambda: application.running)
         services = Services(settings=settings, engine=engine, sessions=sessions,
                             catalog=catalog, clock=chosen_clock, dispatcher=dispatcher,
                             answerer=Answerer.from_catalog(catalog), default_clinic=clinic)
@@ -110,6 +116,14 @@ def add_handlers(application: Application) -> None:
         CommandHandler("resume", plan_control.resume, filters=PRIVATE),
         CommandHandler("stop", plan_control.stop, filters=PRIVATE),
         CommandHandler("delete", plan_control.delete, filters=PRIVATE),
+        CommandHandler("newsession", plan_control.new_session, filters=PRIVATE),
+        CommandHandler("staff", staff.join, filters=PRIVATE),
+        CommandHandler("staffchat", staff.staff_chat, filters=PRIVATE | GROUP),
+        CommandHandler("broadcast", staff.broadcast, filters=PRIVATE),
+        CommandHandler("cancel", staff.cancel, filters=PRIVATE),
+        CommandHandler("stats", staff.stats_command, filters=PRIVATE),
+        CommandHandler("alerts", staff.alerts_command, filters=PRIVATE),
+        CommandHandler("unanswered", staff.unanswered_command, filters=PRIVATE),
         MessageHandler(PRIVATE & filters.COMMAND, conversation.unknown_command),
         MessageHandler(PRIVATE & filters.TEXT, conversation.text),
         MessageHandler(PRIVATE, conversation.not_text),
@@ -127,6 +141,9 @@ def add_handlers(application: Application) -> None:
                              pattern=f"^({keyboards.DELETE_YES}|{keyboards.DELETE_NO})$"),
         CallbackQueryHandler(questions.vote_button, pattern=f"^{keyboards.VOTE}:"),
         CallbackQueryHandler(questions.alternative_button, pattern=f"^{keyboards.ALTERNATIVE}:"),
+        CallbackQueryHandler(registration.sessions_button, pattern=f"^{keyboards.SESSIONS}:"),
+        CallbackQueryHandler(staff.broadcast_button, pattern=f"^{keyboards.BROADCAST}:"),
+        CallbackQueryHandler(staff.handled_button, pattern=f"^{keyboards.HANDLED}:"),
         CallbackQueryHandler(conversation.stale_button),
     ]
     application.add_handlers(handlers)

@@ -1,4 +1,5 @@
-"""`aftercare-bot`: run the bot, preview a plan, check content, migrate the database."""
+"""`aftercare-bot`: run the bot, preview a plan, check content, answer a question, migrate the
+database; the clinic side (clinics, staff, broadcasts, figures) is in `clinic_cli`."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
+from bot import clinic_cli
 from bot.config import BOTFATHER_HINT, Settings
 from bot.logs import setup_logging
 from messages.answering import Answerer
@@ -174,6 +176,8 @@ def parser() -> argparse.ArgumentParser:
     ask.add_argument("--day", type=int, help="the patient's recovery day (0 = treatment day)")
     ask.add_argument("--json", action="store_true", help="one JSON object per question")
     ask.set_defaults(func=cmd_ask)
+
+    clinic_cli.add_parsers(commands, _settings)
 
     db = commands.add_parser("db", help="database maintenance")
     db_commands = db.add_subparsers(dest="db_command", required=True)

@@ -21,6 +21,7 @@ class Settings(BaseSettings):
 
     telegram_bot_token: SecretStr | None = None
     telegram_base_url: str = "https://api.telegram.org/bot"
+    bot_username: str | None = None  # for `clinic link`; asked of Telegram when not set
     database_url: str = "sqlite:///aftercare.sqlite3"
     default_timezone: str = "Europe/London"
     clinic_code: str = "CLINIC"
@@ -28,6 +29,8 @@ class Settings(BaseSettings):
     clinic_phone: str = "the number on your appointment card"
     default_send_hour: int = DEFAULT_SEND_HOUR
     dispatch_interval_seconds: float = Field(default=20, gt=0, le=3600)
+    # Telegram allows about 30 messages a second overall; 0 means no pacing (benchmarks only).
+    send_rate_per_second: float = Field(default=28, ge=0, le=1000)
     log_level: str = "INFO"
     content_dir: Path | None = None
 

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.alerting import StaffAlerts
+from bot.broadcasting import BroadcastReports
+from bot.pacing import Pacer
 from bot.sender import RecipientGone, Rejected, RetryLater, Sender
 from messages.catalog import Catalog
 from messages.phrases import Html
@@ -23,6 +27,7 @@ from storage.models import MessageStatus, PatientStatus, ScheduledMessage
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 50
+CONCURRENCY = 8
 MAX_ATTEMPTS = 5
 FIRST_BACKOFF = timedelta(seconds=30)
 
@@ -38,8 +43,13 @@ class TickReport:
 
 def compose(catalog: Catalog, row: ScheduledMessage) -> str:
     """The message as the patient sees it, rendered now from the current content."""
+    patient = row.patient
+    phrases = catalog.phrasebook(patient.language)
+    if row.broadcast is not None:
+        return phrases("broadcast_message", clinic_name=patient.clinic.name,
+                       text=row.broadcast.text)
     treatment = row.treatment
-    patient = treatment.patient
+    assert treatment is not None
     protocol = catalog.protocol(treatment.protocol, patient.language)
     message = protocol.message(row.message_key)
     recipient = Recipient(
@@ -49,11 +59,16 @@ def compose(catalog: Catalog, row: ScheduledMessage) -> str:
         treatment_date=treatment.treatment_date,
     )
     body = render(protocol, message.text, recipient)
-    phrases = catalog.phrasebook(patient.language)
     return phrases("scheduled_message", day=row.day, title=message.title, text=Html(body))
 
 
 class Dispatcher:
+    """Sends what is due: staff alerts first, then plan and broadcast rows, paced.
+
+    Rows of different chats go out concurrently (up to `concurrency` at once), a chat's own
+    rows in order; the pacer keeps the whole under Telegram's limits.
+    """
+
     def __init__(
         self,
         sessions: async_sessionmaker[AsyncSession],
@@ -61,12 +76,20 @@ class Dispatcher:
         catalog: Catalog,
         *,
         batch_size: int = BATCH_SIZE,
+        concurrency: int = CONCURRENCY,
+        pacer: Pacer | None = None,
+        running: Callable[[], bool] = lambda: True,
     ) -> None:
         self.sessions = sessions
         self.sender = sender
         self.catalog = catalog
         self.batch_size = batch_size
+        self.concurrency = concurrency
+        self.pacer = pacer
+        self.running = running  # False once the bot is stopping: unsent rows go back
         self.paused_until: datetime | None = None
+        self.alerts = StaffAlerts(sessions, sender, catalog, pacer)
+        self.broadcasts = BroadcastReports(sessions, sender, catalog)
         self._lock = asyncio.Lock()
 
     async def recover(self, now: datetime) -> int:
@@ -84,9 +107,14 @@ class Dispatcher:
         if self.paused_until and now < self.paused_until:
             return report
         async with self._lock:
+            try:
+                await self.alerts.deliver(now)
+            except RetryLater as exc:
+                self._pause(now, exc)
+                return report
             async with self.sessions.begin() as session:
                 report.skipped += await schedule.skip_expired(session, now)
-            while True:
+            while self.running():
                 async with self.sessions.begin() as session:
                     ids = await schedule.claim_due(session, now, self.batch_size)
                 if not ids:
@@ -95,31 +123,63 @@ class Dispatcher:
                     break
                 if len(ids) < self.batch_size:
                     break
+            await self.broadcasts.report(now, final=True)
         if report.sent or report.failed or report.skipped:
             log.info("dispatch: %d sent, %d skipped, %d failed, %d to retry", report.sent,
                      report.skipped, report.failed, report.retrying)
         return report
 
+    def _pause(self, now: datetime, exc: RetryLater) -> None:
+        if exc.after is not None:
+            self.paused_until = now + timedelta(seconds=exc.after)
+            if self.pacer is not None:
+                self.pacer.hold(exc.after)
+
     async def _send_batch(self, ids: list[int], now: datetime, report: TickReport) -> bool:
-        """False when Telegram could not take more now: the rest of the batch goes back."""
+        """False when Telegram could not take more now: the unsent rows go back."""
         async with self.sessions() as session:
             rows = await schedule.load_for_sending(session, ids)
-        for index, row in enumerate(rows):
-            if row.treatment.patient.id in report.blocked_patients:
-                continue
-            try:
-                await self._send_one(row, now, report)
-            except RetryLater as exc:
-                # Telegram is unreachable or asked for a pause: the others would fare no better.
-                if exc.after is not None:
-                    self.paused_until = now + timedelta(seconds=exc.after)
-                async with self.sessions.begin() as session:
-                    await schedule.release(session, [r.id for r in rows[index + 1:]])
-                return False
-        return True
+        by_chat: dict[int, list[ScheduledMessage]] = {}
+        for row in rows:
+            by_chat.setdefault(row.patient.chat_id, []).append(row)
+        attempted: set[int] = set()
+        stopped: list[RetryLater] = []
+        slots = asyncio.Semaphore(self.concurrency)
+
+        async def send_chat(chat_id: int, chat_rows: list[ScheduledMessage]) -> None:
+            async with slots:
+                for row in chat_rows:
+                    if (stopped or not self.running()
+                            or row.patient_id in report.blocked_patients):
+                        return
+                    if self.pacer is not None:
+                        await self.pacer.wait(chat_id)
+                    if stopped:
+                        return
+                    attempted.add(row.id)
+                    try:
+                        await self._send_one(row, now, report)
+                    except RetryLater as exc:
+                        # Telegram is unreachable or asked for a pause: others would fare no
+                        # better, so the rest waits.
+                        stopped.append(exc)
+                        self._pause(now, exc)
+                        return
+                    await self.broadcasts.report(now)
+
+        await asyncio.gather(*(send_chat(chat, chat_rows) for chat, chat_rows in by_chat.items()))
+        unsent = [row for row in rows if row.id not in attempted]
+        if unsent:
+            async with self.sessions.begin() as session:
+                await schedule.release(session, [r.id for r in unsent
+                                                 if r.patient_id not in report.blocked_patients])
+                await schedule.cancel_claimed(
+                    session, [r.id for r in unsent if r.patient_id in report.blocked_patients],
+                    "patient blocked the bot")
+        return not stopped and self.running()
 
     async def _send_one(self, row: ScheduledMessage, now: datetime, report: TickReport) -> None:
-        patient = row.treatment.patient
+        patient = row.patient
         try:
             text = compose(self.catalog, row)
         except KeyError:
@@ -130,7 +190,7 @@ class Dispatcher:
             telegram_id = await self.sender.send(patient.chat_id, text)
         except RecipientGone as exc:
             async with self.sessions.begin() as session:
-                await schedule.record(session, row.id, status=MessageStatus.FAILED,
+                await schedule.record(session, row.id, status=MessageStatus.BLOCKED,
                                       last_error=f"patient unreachable: {exc}")
                 await schedule.cancel_pending(session, patient.id, "patient blocked the bot")
                 stored = await session.get(type(patient), patient.id)
@@ -148,12 +208,13 @@ class Dispatcher:
             await self._retry(row, now, report, exc)
             raise
         else:
+            version = (row.content_version if row.treatment is None else
+                       self.catalog.protocol(row.treatment.protocol,
+                                             patient.language).content_version)
             async with self.sessions.begin() as session:
                 await schedule.record(session, row.id, status=MessageStatus.SENT, sent_at=now,
                                       telegram_message_id=telegram_id, last_error=None,
-                                      content_version=self.catalog.protocol(
-                                          row.treatment.protocol, patient.language
-                                      ).content_version)
+                                      content_version=version)
             report.sent += 1
 
     async def _retry(self, row: ScheduledMessage, now: datetime, report: TickReport,
@@ -169,7 +230,7 @@ class Dispatcher:
                                   due_at=now + wait, last_error=str(exc))
         report.retrying += 1
         log.warning("sending %s to patient %d failed for now (%s); retry in %ss",
-                    row.message_key, row.treatment.patient.id, exc, int(wait.total_seconds()))
+                    row.message_key, row.patient_id, exc, int(wait.total_seconds()))
 
     async def _finish(self, row: ScheduledMessage, report: TickReport, *,
                       status: MessageStatus, last_error: str) -> None:

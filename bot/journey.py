@@ -27,8 +27,11 @@ async def replan(
 ) -> list[PlannedMessage]:
     """Plan the treatment again from `now` and write it; sent messages are kept as they are."""
     protocol = catalog.protocol(treatment.protocol, patient.language)
+    sessions_left = (None if patient.sessions_planned is None
+                     else max(patient.sessions_planned - treatment.session_number, 0))
     planned = plan(protocol, treatment.treatment_date, ZoneInfo(patient.timezone),
-                   patient.send_hour, now, reply_now=reply_now)
+                   patient.send_hour, now, reply_now=reply_now, sessions_left=sessions_left,
+                   session_interval_days=patient.clinic.session_interval_days)
     rows = [
         schedule.PlanRow(key=p.key, day=p.day, due_at=p.due_utc, expires_at=p.expires_utc,
                          status=MessageStatus(p.status))
@@ -62,6 +65,30 @@ async def change_date(
     treatment.treatment_date = new_date
     patient.step = None
     return await replan(session, catalog, patient, treatment, now, reply_now=True)
+
+
+async def record_session(
+    session: AsyncSession, catalog: Catalog, patient: Patient, session_date: date,
+    now: datetime,
+) -> tuple[Treatment, list[PlannedMessage]]:
+    """The next session of the course: what was left of the previous plan is superseded, so
+    no advice arrives twice, and the new session's plan starts."""
+    previous = await patients.current_treatment(session, patient)
+    number = previous.session_number + 1 if previous else 1
+    if previous is not None:
+        await schedule.cancel_pending(session, patient.id, f"superseded by session {number}",
+                                      treatment_id=previous.id)
+    treatment = Treatment(patient=patient, protocol=previous.protocol if previous
+                          else DEFAULT_PROTOCOL, treatment_date=session_date,
+                          session_number=number)
+    session.add(treatment)
+    await session.flush()
+    patient.status = PatientStatus.ACTIVE
+    patient.step = None
+    if patient.sessions_planned is not None and patient.sessions_planned < number:
+        patient.sessions_planned = number  # more sessions than first planned
+    planned = await replan(session, catalog, patient, treatment, now, reply_now=True)
+    return treatment, planned
 
 
 async def change_timing(

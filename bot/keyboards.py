@@ -24,6 +24,10 @@ DELETE_YES = "delete:yes"
 DELETE_NO = "delete:no"
 VOTE = "vote"
 ALTERNATIVE = "alt"
+HANDLED = "handled"
+BROADCAST = "bc"
+SESSIONS = "sessions"
+MAX_SESSIONS_BUTTON = 6
 
 
 def _rows(buttons: Sequence[InlineKeyboardButton], width: int) -> InlineKeyboardMarkup:
@@ -88,3 +92,40 @@ def feedback_row(phrases: Phrases, question_id: int) -> list[InlineKeyboardButto
         InlineKeyboardButton(phrases("button_not_helpful"),
                              callback_data=f"{VOTE}:{question_id}:down"),
     ]
+
+
+def handled(phrases: Phrases, alert_id: int) -> InlineKeyboardMarkup:
+    return _rows([InlineKeyboardButton(phrases("button_handled"),
+                                       callback_data=f"{HANDLED}:{alert_id}")], 1)
+
+
+def broadcast_preview(phrases: Phrases, broadcast_id: int,
+                      sizes: Sequence[tuple[str, int]], chosen: str) -> InlineKeyboardMarkup:
+    """Send / Cancel, and one button per audience with its size (the chosen one marked)."""
+    audiences = [
+        InlineKeyboardButton(
+            ("✓ " if name == chosen else "") + phrases(f"audience_{name}", count=count),
+            callback_data=f"{BROADCAST}:{broadcast_id}:{name}")
+        for name, count in sizes
+    ]
+    return InlineKeyboardMarkup([
+        [InlineKeyboardButton(phrases("button_send"),
+                              callback_data=f"{BROADCAST}:{broadcast_id}:send"),
+         InlineKeyboardButton(phrases("button_cancel"),
+                              callback_data=f"{BROADCAST}:{broadcast_id}:cancel")],
+        *([button] for button in audiences),
+    ])
+
+
+def sessions_planned(phrases: Phrases) -> InlineKeyboardMarkup:
+    buttons = [InlineKeyboardButton(str(n), callback_data=f"{SESSIONS}:{n}")
+               for n in range(1, MAX_SESSIONS_BUTTON + 1)]
+    buttons.append(InlineKeyboardButton(phrases("button_not_sure"), callback_data=f"{SESSIONS}:0"))
+    return _rows(buttons, 3)
+
+
+def handled_list(phrases: Phrases, alert_ids: Sequence[int]) -> InlineKeyboardMarkup:
+    return _rows([InlineKeyboardButton(f"{phrases('button_handled')} #{alert_id}",
+                                       callback_data=f"{HANDLED}:{alert_id}")
+                  for alert_id in alert_ids], 2)
+

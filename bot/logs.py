@@ -26,12 +26,21 @@ class RedactToken(logging.Filter):
         return True
 
 
+class DropOverlapNotice(logging.Filter):
+    """APScheduler warns each time a dispatcher run is skipped because the previous one (a
+    long broadcast) is still sending; that is by design (max_instances=1), not a problem."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "maximum number of running instances reached" not in record.getMessage()
+
+
 def setup_logging(level: str, token: str | None) -> None:
     logging.basicConfig(
         level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True
     )
     for noisy in ("httpx", "httpcore", "apscheduler", "aiosqlite"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    logging.getLogger("apscheduler.scheduler").addFilter(DropOverlapNotice())
     if token:
         redact = RedactToken(token)
         for handler in logging.getLogger().handlers:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Protocol
 
-from telegram import Bot
+from telegram import Bot, InlineKeyboardMarkup
 from telegram.error import (
     BadRequest,
     Forbidden,
@@ -32,8 +32,13 @@ class Rejected(Exception):
 
 
 class Sender(Protocol):
-    async def send(self, chat_id: int, html: str) -> int:
+    async def send(self, chat_id: int, html: str,
+                   markup: InlineKeyboardMarkup | None = None) -> int:
         """Send and return Telegram's message id."""
+        ...
+
+    async def edit(self, chat_id: int, message_id: int, html: str) -> None:
+        """Replace the text of a message the bot sent (its buttons go)."""
         ...
 
 
@@ -45,9 +50,10 @@ class TelegramSender:
     def __init__(self, bot: Bot) -> None:
         self.bot = bot
 
-    async def send(self, chat_id: int, html: str) -> int:
+    async def send(self, chat_id: int, html: str,
+                   markup: InlineKeyboardMarkup | None = None) -> int:
         try:
-            message = await self.bot.send_message(chat_id, html)
+            message = await self.bot.send_message(chat_id, html, reply_markup=markup)
         except Forbidden as exc:
             raise RecipientGone(exc.message) from exc
         except RetryAfter as exc:
@@ -61,3 +67,16 @@ class TelegramSender:
         except TelegramError as exc:
             raise Rejected(exc.message) from exc
         return message.message_id
+
+    async def edit(self, chat_id: int, message_id: int, html: str) -> None:
+        try:
+            await self.bot.edit_message_text(html, chat_id=chat_id, message_id=message_id)
+        except BadRequest as exc:
+            if "not modified" not in exc.message.lower():
+                raise Rejected(exc.message) from exc
+        except Forbidden as exc:
+            raise RecipientGone(exc.message) from exc
+        except RetryAfter as exc:
+            raise RetryLater(exc.message, _seconds(exc.retry_after)) from exc
+        except TelegramError as exc:
+            raise RetryLater(exc.message) from exc

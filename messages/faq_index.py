@@ -24,20 +24,7 @@ from symspellpy import SymSpell, Verbosity
 from messages.faq import Faq
 from messages.lexicon import Lexicon
 
-ENGLISH_STOPWORDS = frozenset("""
-a about above after again against all am an and any are as at be because been before being
-below between both but by can could did do does doing down during each few for from further had
-has have having he her here hers herself him himself his how i if in into is it its itself just
-me more most my myself no nor not now of off on once only or other our ours ourselves out over
-own same she should so some such than that the their theirs them themselves then there these
-they this those through to too under until up very was we were what when where which while who
-whom why will with would you your yours yourself yourselves im ive id ill youre dont doesnt
-didnt cant wont isnt arent wasnt werent hasnt havent hadnt shouldnt couldnt wouldnt its thats
-whats hi hello hey thanks thank please ok okay yes yeah also really still get got getting go
-going know like maybe much need normal one quite right say since something think want way well
-bit lot little ask question wondering anyone guys kinda sorta literally actually honestly
-honest basically lowkey highkey bruh lmao lol omg
-""".split())
+ENGLISH_STOPWORDS = frozenset(["a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "im", "ive", "id", "ill", "youre", "dont", "doesnt", "didnt", "cant", "wont", "isnt", "arent", "wasnt", "werent", "hasnt", "havent", "hadnt", "shouldnt", "couldnt", "wouldnt", "its", "thats", "whats", "hi", "hello", "hey", "thanks", "thank", "please", "ok", "okay", "yes", "yeah", "also", "really", "still", "get", "got", "getting", "go", "going", "know", "like", "maybe", "much", "need", "normal", "one", "quite", "right", "say", "since", "something", "think", "want", "way", "well", "bit", "lot", "little", "ask", "question", "wondering", "anyone", "guys", "kinda", "sorta", "literally", "actually", "honestly", "honest", "basically", "lowkey", "highkey", "bruh", "lmao", "lol", "omg"])
 
 FIELD_WEIGHTS = {"question": 3.0, "keywords": 2.0, "answer": 0.5}
 FIELD_B = {"question": 0.5, "keywords": 0.3, "answer": 0.75}

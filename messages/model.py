@@ -8,6 +8,7 @@ time as one clear sentence that names the file and the entry.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -42,6 +43,10 @@ class Message(Strict):
     title: str = Field(min_length=3, max_length=80)
     text: str = Field(min_length=1)
     sources: list[str] = Field(min_length=1)
+    # Within a course of sessions: `before_next` only while another session may follow
+    # (booking reminders), `after_last` only once no further session is planned (maintenance).
+    # Either is sent when the number of sessions is not known.
+    series: Literal["before_next", "after_last"] | None = None
 
     @field_validator("text", "title")
     @classmethod
@@ -86,10 +91,13 @@ class Protocol(Strict):
                     raise ValueError(f"setting {name!r}: unknown source {source!r}")
         return self
 
-    def day_of(self, message: Message) -> int:
-        """The recovery day a message is planned for; a name refers to a days-setting."""
+    def day_of(self, message: Message, overrides: Mapping[str, int] | None = None) -> int:
+        """The recovery day a message is planned for; a name refers to a days-setting, which
+        `overrides` (a clinic's own values) may replace."""
         if isinstance(message.day, int):
             day = message.day
+        elif overrides and message.day in overrides:
+            day = overrides[message.day]
         else:
             setting = self.settings.get(message.day)
             if setting is None:

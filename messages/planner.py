@@ -27,6 +27,7 @@ QUIET_FROM_HOUR = 21
 LATEST_SEND_HOUR = QUIET_FROM_HOUR - 1
 DEFAULT_SEND_HOUR = 9
 EVENING_HOUR = 18
+NEXT_SESSION_SETTING = "next_session_reminder_day"
 REPLY_GRACE = timedelta(hours=1)
 
 Status = Literal["pending", "skipped"]
@@ -68,14 +69,25 @@ def plan(
     now: datetime,
     *,
     reply_now: bool = True,
+    sessions_left: int | None = None,
+    session_interval_days: int | None = None,
 ) -> list[PlannedMessage]:
+    """`sessions_left`: sessions still planned after this one (None: not known), which
+    decides between booking reminders and maintenance; `session_interval_days`: the clinic's
+    interval, for the day of the booking reminder."""
     check_send_hour(send_hour)
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
     today = now.astimezone(zone).date()
     planned = []
+    overrides = ({NEXT_SESSION_SETTING: session_interval_days}
+                 if session_interval_days is not None else None)
     for message in protocol.messages:
-        day = protocol.day_of(message)
+        if sessions_left is not None and (
+                (message.series == "before_next" and sessions_left == 0)
+                or (message.series == "after_last" and sessions_left > 0)):
+            continue
+        day = protocol.day_of(message, overrides)
         local_day = treatment_date + timedelta(days=day)
         hour = max(send_hour, EVENING_HOUR) if day == 0 and local_day > today else send_hour
         nominal = local_wall_time(local_day, hour, zone)

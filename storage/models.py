@@ -75,6 +75,7 @@ class MessageStatus(enum.StrEnum):
     SKIPPED = "skipped"
     CANCELLED = "cancelled"
     FAILED = "failed"
+    BLOCKED = "blocked"  # not delivered: the patient had blocked the bot
 
 
 def _enum(cls: type[enum.StrEnum], name: str) -> Enum:
@@ -105,6 +106,19 @@ class AlertStatus(enum.StrEnum):
     HANDLED = "handled"
 
 
+class Audience(enum.StrEnum):
+    ACTIVE = "active"  # every patient receiving messages
+    RECOVERY = "recovery"  # treated in the last 14 days
+    DUE = "due"  # more sessions planned and the next one is due about now
+
+
+class BroadcastStatus(enum.StrEnum):
+    DRAFT = "draft"  # previewed, not confirmed
+    QUEUED = "queued"  # rows written; the dispatcher sends them
+    DONE = "done"  # every row has an outcome; the final report went out
+    CANCELLED = "cancelled"
+
+
 class Clinic(Base):
     __tablename__ = "clinic"
 
@@ -113,7 +127,66 @@ class Clinic(Base):
     name: Mapped[str] = mapped_column(String(120))
     phone: Mapped[str] = mapped_column(String(40))
     timezone: Mapped[str] = mapped_column(String(64))
+    address: Mapped[str | None] = mapped_column(String(200))
+    # Days from one session of a series to the next: when "book your next session" goes out.
+    session_interval_days: Mapped[int] = mapped_column(Integer, default=28)
+    # A staff group registered with /staffchat: alerts go there as well as to each staff member.
+    staff_chat_id: Mapped[int | None] = mapped_column(BigInteger)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class StaffMember(Base):
+    """A clinic's staff member: may broadcast, read figures and alerts of that clinic only."""
+
+    __tablename__ = "staff_member"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    clinic_id: Mapped[int] = mapped_column(ForeignKey("clinic.id"), index=True)
+    telegram_user_id: Mapped[int] = mapped_column(BigInteger, unique=True)
+    # "/broadcast" alone waits for the text in the next message; kept across restarts.
+    step: Mapped[str | None] = mapped_column(String(32))
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    clinic: Mapped[Clinic] = relationship(lazy="joined")
+
+
+class StaffInvite(Base):
+    """A one-time code a new staff member sends as `/staff CODE`."""
+
+    __tablename__ = "staff_invite"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    clinic_id: Mapped[int] = mapped_column(ForeignKey("clinic.id"))
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    used_by: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class Broadcast(Base):
+    """A message from the clinic to a group of its patients; one scheduled row per patient."""
+
+    __tablename__ = "broadcast"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    clinic_id: Mapped[int] = mapped_column(ForeignKey("clinic.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    audience: Mapped[Audience] = mapped_column(_enum(Audience, "audience"),
+                                               default=Audience.ACTIVE)
+    status: Mapped[BroadcastStatus] = mapped_column(_enum(BroadcastStatus, "broadcast_status"),
+                                                    default=BroadcastStatus.DRAFT)
+    created_by: Mapped[int | None] = mapped_column(BigInteger)  # None: the command line
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    send_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    # The staff member's message that shows progress, edited in place, and what it says now.
+    progress_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    progress_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    progress_text: Mapped[str | None] = mapped_column(Text)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    clinic: Mapped[Clinic] = relationship(lazy="joined")
 
 
 class Patient(Base):
@@ -134,6 +207,7 @@ class Patient(Base):
     # database so a restart of the bot does not make the patient start again.
     step: Mapped[str | None] = mapped_column(String(32))
     pending_date: Mapped[date | None] = mapped_column(Date)
+    sessions_planned: Mapped[int | None] = mapped_column(Integer)
     disclaimer_accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
@@ -166,6 +240,7 @@ class ScheduledMessage(Base):
     __tablename__ = "scheduled_message"
     __table_args__ = (
         UniqueConstraint("treatment_id", "message_key"),
+        UniqueConstraint("broadcast_id", "patient_id"),  # a broadcast reaches a patient once
         # The dispatcher's query: pending rows by due time. Partial, so it stays as small as
         # the backlog and finding due rows never scans sent history.
         Index(
@@ -177,11 +252,15 @@ class ScheduledMessage(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    treatment_id: Mapped[int] = mapped_column(ForeignKey("treatment.id", ondelete="CASCADE"))
+    # A row belongs to a treatment's plan or to a broadcast.
+    treatment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("treatment.id", ondelete="CASCADE"))
+    broadcast_id: Mapped[int | None] = mapped_column(
+        ForeignKey("broadcast.id", ondelete="CASCADE"))
     patient_id: Mapped[int] = mapped_column(ForeignKey("patient.id", ondelete="CASCADE"),
                                             index=True)
     message_key: Mapped[str] = mapped_column(String(64))
-    day: Mapped[int] = mapped_column(Integer)
+    day: Mapped[int | None] = mapped_column(Integer)
     content_version: Mapped[str] = mapped_column(String(32))
     due_at: Mapped[datetime] = mapped_column(UTCDateTime)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -194,7 +273,9 @@ class ScheduledMessage(Base):
     telegram_message_id: Mapped[int | None] = mapped_column(BigInteger)
     last_error: Mapped[str | None] = mapped_column(Text)
 
-    treatment: Mapped[Treatment] = relationship(back_populates="messages")
+    treatment: Mapped[Treatment | None] = relationship(back_populates="messages")
+    patient: Mapped[Patient] = relationship()
+    broadcast: Mapped[Broadcast | None] = relationship()
 
 
 class Question(Base):
@@ -223,7 +304,7 @@ class Question(Base):
 
 
 class Alert(Base):
-    """A warning sign a patient reported: for the clinic's staff to act on (issue 4)."""
+    """A warning sign a patient reported: sent to the clinic's staff, open until handled."""
 
     __tablename__ = "alert"
     __table_args__ = (Index("ix_alert_clinic_status", "clinic_id", "status"),)
@@ -239,3 +320,8 @@ class Alert(Base):
     status: Mapped[AlertStatus] = mapped_column(_enum(AlertStatus, "alert_status"),
                                                 default=AlertStatus.OPEN)
     handled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    handled_by: Mapped[int | None] = mapped_column(BigInteger)
+    # When staff were told; None until a dispatcher tick has sent it to them.
+    notified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    patient: Mapped[Patient] = relationship()

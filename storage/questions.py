@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import select
@@ -43,3 +44,12 @@ async def owned(session: AsyncSession, question_id: int, patient: Patient) -> Qu
 def set_vote(question: Question, vote: Vote, at: datetime) -> None:
     question.vote = vote
     question.voted_at = at
+
+
+async def unanswered(session: AsyncSession, clinic_id: int, limit: int = 10) -> Sequence[Question]:
+    """The clinic's latest questions the bot could not answer: candidates for the FAQ."""
+    return (await session.scalars(
+        select(Question).where(Question.clinic_id == clinic_id,
+                               Question.outcome == Outcome.UNANSWERED)
+        .order_by(Question.asked_at.desc()).limit(limit)
+    )).all()

@@ -75,20 +75,23 @@ async def write_plan(
     await session.flush()
 
 
-async def cancel_pending(session: AsyncSession, patient_id: int, reason: str) -> int:
+async def cancel_pending(session: AsyncSession, patient_id: int, reason: str, *,
+                         treatment_id: int | None = None) -> int:
+    """The patient's pending rows (only one treatment's plan, if given) are cancelled."""
+    query = update(ScheduledMessage).where(ScheduledMessage.patient_id == patient_id,
+                                           ScheduledMessage.status == MessageStatus.PENDING)
+    if treatment_id is not None:
+        query = query.where(ScheduledMessage.treatment_id == treatment_id)
     result = await session.execute(
-        update(ScheduledMessage)
-        .where(ScheduledMessage.patient_id == patient_id,
-               ScheduledMessage.status == MessageStatus.PENDING)
-        .values(status=MessageStatus.CANCELLED, last_error=reason)
-    )
+        query.values(status=MessageStatus.CANCELLED, last_error=reason))
     return _rowcount(result)
 
 
-async def next_pending(session: AsyncSession, patient_id: int) -> ScheduledMessage | None:
+async def next_pending(session: AsyncSession, treatment_id: int) -> ScheduledMessage | None:
+    """The treatment's next planned message (broadcasts are not part of the plan)."""
     return await session.scalar(
         select(ScheduledMessage)
-        .where(ScheduledMessage.patient_id == patient_id,
+        .where(ScheduledMessage.treatment_id == treatment_id,
                ScheduledMessage.status == MessageStatus.PENDING)
         .order_by(ScheduledMessage.due_at)
         .limit(1)
@@ -144,8 +147,9 @@ async def load_for_sending(session: AsyncSession, ids: list[int]) -> Sequence[Sc
     return (await session.scalars(
         select(ScheduledMessage)
         .where(ScheduledMessage.id.in_(ids))
-        .options(joinedload(ScheduledMessage.treatment).joinedload(Treatment.patient))
-        .order_by(ScheduledMessage.due_at)
+        .options(joinedload(ScheduledMessage.patient), joinedload(ScheduledMessage.treatment),
+                 joinedload(ScheduledMessage.broadcast))
+        .order_by(ScheduledMessage.due_at, ScheduledMessage.id)
     )).unique().all()
 
 
@@ -162,6 +166,16 @@ async def release(session: AsyncSession, ids: Iterable[int]) -> None:
         .where(ScheduledMessage.id.in_(list(ids)),
                ScheduledMessage.status == MessageStatus.SENDING)
         .values(status=MessageStatus.PENDING, attempts=ScheduledMessage.attempts - 1)
+    )
+
+
+async def cancel_claimed(session: AsyncSession, ids: Iterable[int], reason: str) -> None:
+    """Claimed rows that will not be sent (their patient has just blocked the bot)."""
+    await session.execute(
+        update(ScheduledMessage)
+        .where(ScheduledMessage.id.in_(list(ids)),
+               ScheduledMessage.status == MessageStatus.SENDING)
+        .values(status=MessageStatus.CANCELLED, last_error=reason)
     )
 
 

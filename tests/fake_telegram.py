@@ -360,6 +360,7 @@ class Sent:
     date: int = 0
     edit_date: int | None = None
     deleted: bool = False
+    at: float = field(default_factory=time.monotonic)  # when sent, or edited for a snapshot
 
     @property
     def buttons(self) -> list[tuple[str, str]]:
@@ -822,7 +823,7 @@ class FakeTelegram:
 
     def _record_edit(self, sent: Sent, method: str) -> JSON:
         sent.edit_date = int(time.time())
-        self._edits.append(dataclasses.replace(sent, method=method))
+        self._edits.append(dataclasses.replace(sent, method=method, at=time.monotonic()))
         return self._message_json(sent)
 
     def _answer_callback_query(self, params: JSON) -> bool:

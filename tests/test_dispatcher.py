@@ -27,11 +27,14 @@ class RecordingSender:
     sent: list[tuple[int, str]] = field(default_factory=list)
     failures: list[Exception] = field(default_factory=list)
 
-    async def send(self, chat_id: int, html: str) -> int:
+    async def send(self, chat_id: int, html: str, markup: object = None) -> int:
         if self.failures:
             raise self.failures.pop(0)
         self.sent.append((chat_id, html))
         return len(self.sent)
+
+    async def edit(self, chat_id: int, message_id: int, html: str) -> None:
+        self.sent.append((chat_id, html))
 
 
 def local(*args: int) -> datetime:

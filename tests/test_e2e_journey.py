@@ -166,7 +166,8 @@ async def test_patient_commands(fake, clock, settings, catalog) -> None:
     async with running_bot(settings, clock) as app:
         sessions = services_of(app).sessions
         assert [c["command"] for c in fake.commands] == [
-            "start", "status", "settings", "newdate", "pause", "resume", "stop", "delete", "help"]
+            "start", "status", "settings", "newdate", "newsession", "pause", "resume", "stop",
+            "delete", "help"]
         not_yet = await eve.say("/status")
         assert "don't have a treatment" in not_yet[0].text
         await eve.register("2 days ago")

@@ -12,12 +12,13 @@ import logging
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.handlers import questions, registration
+from bot.handlers import questions, registration, staff
 from bot.handlers.common import patient_and_clinic, reply
 from bot.services import services
 from messages.render import Recipient
 from messages.triage import triage
 from storage import patients
+from storage import staff as staff_store
 from storage.models import PatientStatus
 
 log = logging.getLogger(__name__)
@@ -28,6 +29,10 @@ async def text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     assert update.effective_user is not None and update.effective_message is not None
     words = update.effective_message.text or ""
     async with svc.sessions.begin() as session:
+        member = await staff_store.member(session, update.effective_user.id)
+        if member is not None and member.step == staff.BROADCAST_TEXT:
+            await staff.broadcast_text(update, session, svc, member, words)
+            return
         patient = await patients.by_telegram_user(session, update.effective_user.id)
         if patient is None:
             await session.rollback()

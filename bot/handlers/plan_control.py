@@ -9,7 +9,13 @@ from telegram.ext import ContextTypes
 
 from bot import journey, keyboards
 from bot.handlers.common import acknowledge, hour_label, reply
-from bot.handlers.registration import NEW_DATE, SETTINGS_TIMEZONE, advance, current_question
+from bot.handlers.registration import (
+    NEW_DATE,
+    NEW_SESSION,
+    SETTINGS_TIMEZONE,
+    advance,
+    current_question,
+)
 from bot.services import services
 from messages.planner import EARLIEST_HOUR, LATEST_SEND_HOUR
 from storage import patients
@@ -81,6 +87,15 @@ async def hour_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 
 async def new_date(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    await _ask_date(update, context, NEW_DATE)
+
+
+async def new_session(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/newsession: the next session of the course starts a new plan."""
+    await _ask_date(update, context, NEW_SESSION)
+
+
+async def _ask_date(update: Update, context: ContextTypes.DEFAULT_TYPE, step: str) -> None:
     svc = services(context)
     async with svc.sessions.begin() as session:
         patient = await patients.by_telegram_user(session, _user_id(update))
@@ -88,7 +103,7 @@ async def new_date(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await reply(update, svc.phrases()("not_registered"))
             return
         assert patient is not None
-        patient.step = NEW_DATE
+        patient.step = step
     await reply(update, *current_question(svc, patient))
 
 

@@ -28,6 +28,7 @@ from bot.handlers.status import status_text
 from bot.services import Services, services
 from messages.dates import MAX_DAYS_AHEAD, check_range, parse_treatment_date
 from messages.phrases import Html
+from messages.planner import PlannedMessage
 from messages.timezones import find_timezones
 from storage import clinics, patients
 from storage.models import Patient, PatientStatus
@@ -39,8 +40,10 @@ DATE = "date"
 TIMEZONE = "timezone"
 TIMEZONE_NAME = "timezone_name"
 NEW_DATE = "newdate"
+NEW_SESSION = "newsession"
 SETTINGS_TIMEZONE = "settings_tz"
-DATE_STEPS = (DATE, NEW_DATE)
+DATE_STEPS = (DATE, NEW_DATE, NEW_SESSION)
+ASK_DATE = {DATE: "ask_date", NEW_DATE: "ask_new_date", NEW_SESSION: "ask_next_session"}
 # Typed instead of pressing "Yes, that's right" under the time-zone question.
 AGREEMENT = {"yes", "y", "yep", "yeah", "ok", "okay", "correct", "right", "sure", "👍"}
 
@@ -50,8 +53,7 @@ def current_question(svc: Services, patient: Patient) -> tuple[Html, InlineKeybo
     phrases = svc.phrases(patient.language)
     today = local_now(patient, svc.clock.now()).date()
     if patient.step in DATE_STEPS:
-        name = "ask_date" if patient.step == DATE else "ask_new_date"
-        return phrases(name), keyboards.treatment_dates(phrases, today)
+        return phrases(ASK_DATE[patient.step]), keyboards.treatment_dates(phrases, today)
     if patient.step == TIMEZONE:
         local = local_now(patient, svc.clock.now())
         return phrases("ask_timezone", timezone=patient.timezone, local_time=f"{local:%H:%M}",
@@ -179,12 +181,24 @@ async def _use_date(update: Update, context: ContextTypes.DEFAULT_TYPE, session:
         patient.pending_date = chosen
         await advance(update, session, svc, patient, TIMEZONE)
         return
+    if patient.step == NEW_SESSION:
+        await _new_session(update, context, session, svc, patient, chosen)
+        return
     planned = await journey.change_date(session, svc.catalog, patient, chosen, now)
     await session.commit()
+    await _confirm_plan(update, context, svc, patient, "new_date_saved", chosen, planned)
+
+
+async def _confirm_plan(update: Update, context: ContextTypes.DEFAULT_TYPE, svc: Services,
+                        patient: Patient, phrase: str, chosen: date,
+                        planned: list[PlannedMessage], **values: object) -> None:
+    """Say what the new plan is, and send what is due of it now."""
+    phrases = svc.phrases(patient.language)
+    now = svc.clock.now()
     await reply(update, phrases(
-        "new_date_saved", treatment_date=long_date(chosen),
+        phrase, treatment_date=long_date(chosen),
         day_line=journey.day_line(phrases, chosen, now, ZoneInfo(patient.timezone)),
-        overview=journey.overview(phrases, planned)))
+        overview=journey.overview(phrases, planned), **values))
     context.application.create_task(svc.dispatcher.tick(now))
 
 
@@ -251,6 +265,45 @@ async def use_timezone(update: Update, context: ContextTypes.DEFAULT_TYPE,
         day_line=journey.day_line(phrases, treatment_date, now, ZoneInfo(zone)),
         overview=journey.overview(phrases, planned), send_hour=hour_label(patient.send_hour)))
     context.application.create_task(svc.dispatcher.tick(now))
+    await reply(update, phrases("ask_sessions"), keyboards.sessions_planned(phrases))
+
+
+async def _new_session(update: Update, context: ContextTypes.DEFAULT_TYPE,
+                       session: AsyncSession, svc: Services, patient: Patient,
+                       chosen: date) -> None:
+    phrases = svc.phrases(patient.language)
+    now = svc.clock.now()
+    previous = await patients.current_treatment(session, patient)
+    if previous is not None and chosen <= previous.treatment_date:
+        await reply(update, phrases("new_session_too_early",
+                                    last_date=long_date(previous.treatment_date)))
+        return
+    treatment, planned = await journey.record_session(session, svc.catalog, patient, chosen,
+                                                      now)
+    await session.commit()
+    log.info("patient %d recorded session %d", patient.id, treatment.session_number)
+    await _confirm_plan(update, context, svc, patient, "new_session_saved", chosen, planned,
+                        number=treatment.session_number)
+
+
+async def sessions_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """How many sessions the course has: decides booking reminders against maintenance."""
+    svc = services(context)
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    count = query.data.removeprefix(f"{keyboards.SESSIONS}:")
+    async with svc.sessions.begin() as session:
+        patient = await _patient(session, update)
+        if (patient is None or patient.status is PatientStatus.REGISTERING
+                or not count.isdigit() or int(count) > keyboards.MAX_SESSIONS_BUTTON):
+            await _stale(update, svc)
+            return
+        patient.sessions_planned = int(count) or None
+        await journey.change_timing(session, svc.catalog, patient, svc.clock.now())
+    await acknowledge(update)
+    phrases = svc.phrases(patient.language)
+    await reply(update, phrases("sessions_saved", count=count) if int(count)
+                else phrases("sessions_unknown"))
 
 
 async def _patient(session: AsyncSession, update: Update) -> Patient | None:

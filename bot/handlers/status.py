@@ -31,7 +31,7 @@ async def status_text(session: AsyncSession, svc: Services, patient: Patient) ->
     if patient.status is PatientStatus.PAUSED:
         lines.append(phrases("status_paused"))
     else:
-        upcoming = await schedule.next_pending(session, patient.id)
+        upcoming = await schedule.next_pending(session, treatment.id)
         if upcoming is None:
             lines.append(phrases("status_plan_complete"))
         else:
