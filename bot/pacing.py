@@ -1,8 +1,8 @@
 """Pacing sends under Telegram's limits: about 30 messages a second overall, and about one a
 second per chat, with the short bursts Telegram allows (a day's two messages arrive together).
 
-Each send reserves the next free slot, strictly spaced, so no one-second window ever holds
-more than `per_second` sends, however many tasks send at once. Each chat has a small bucket
+Sends start strictly spaced, so no one-second window ever holds more than `per_second` of
+them, however many tasks send at once. Each chat has a small bucket
 of sends that refills at one a second. A `RetryAfter` from Telegram holds every slot until
 it has passed.
 """
@@ -42,10 +42,11 @@ class Pacer:
         if len(self._chats) > FORGET_AFTER:
             self._chats = {c: v for c, v in self._chats.items()
                            if self._chat_budget(c, now) < self.chat_burst}
-        slot = max(now, self._next)
-        self._next = slot + self.interval
-        if slot > now:
-            await asyncio.sleep(slot - now)
+        # The slot is taken when the send really starts, not when it was planned: a task woken
+        # late (a busy event loop) never makes a burst with the tasks due after it.
+        while (now := self._monotonic()) < self._next:
+            await asyncio.sleep(self._next - now)
+        self._next = now + self.interval
 
     def hold(self, seconds: float) -> None:
         """Telegram asked for a pause: no slot before it is over."""

@@ -8,7 +8,9 @@ Rules a patient would expect:
 - when the patient has just acted (registered, corrected the date, resumed), today's message
   is the reply and goes out now; otherwise today's message keeps its hour;
 - a message not sent by 21:00 of its day has expired (the dispatcher skips it), except a
-  reply, which stays valid for an hour.
+  reply, which stays valid for an hour;
+- in a course of sessions, a booking reminder only while another session may follow, and
+  maintenance reminders only once none is planned (both when the count is not known).
 Local wall times are turned into UTC with zoneinfo, so daylight-saving changes move the UTC
 time and keep the local hour.
 """
