@@ -166,6 +166,10 @@ async def test_staff_join_with_an_invite_and_see_only_their_clinic(
         assert "isn't available" in (await other.say(f"/staff {invite.code}"))[0].text  # used
         figures = (await newcomer.say("/stats"))[0].text
         assert "North Skin" in figures and "2 active" in figures
+        await Patient(fake, NORTH_FIRST).say("what is the capital of france")
+        assert "capital of france" in (await newcomer.say("/unanswered"))[0].text
+        assert "No unanswered questions" in (
+            await Patient(fake, GLOW_STAFF).say("/unanswered"))[0].text
         preview = (await newcomer.say("/broadcast Back on Monday"))[-1]
         assert "It will go to 2 patient(s)" in preview.text
         # A button under another clinic's broadcast does nothing for this staff member.
