@@ -15,6 +15,7 @@ from telegram.ext import (
     ContextTypes,
     Defaults,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
@@ -30,9 +31,11 @@ from bot.handlers import (
     registration,
     staff,
     status,
+    throttle,
 )
 from bot.pacing import Pacer
 from bot.sender import TelegramSender
+from bot.throttling import Throttle
 from bot.services import KEY, Services
 from messages.answering import Answerer
 from messages.catalog import BUNDLED_CONTENT, load_catalog
@@ -73,7 +76,9 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> Appl
                                 running=lambda: application.running)
         services = Services(settings=settings, engine=engine, sessions=sessions,
                             catalog=catalog, clock=chosen_clock, dispatcher=dispatcher,
-                            answerer=Answerer.from_catalog(catalog), default_clinic=clinic)
+                            answerer=Answerer.from_catalog(catalog), default_clinic=clinic,
+                            throttle=(Throttle(settings.patient_messages_per_minute)
+                                      if settings.patient_messages_per_minute else None))
         application.bot_data[KEY] = services
         await dispatcher.recover(chosen_clock.now())
         phrases = catalog.phrasebook()
@@ -146,6 +151,7 @@ def add_handlers(application: Application) -> None:
         CallbackQueryHandler(staff.handled_button, pattern=f"^{keyboards.HANDLED}:"),
         CallbackQueryHandler(conversation.stale_button),
     ]
+    application.add_handler(TypeHandler(Update, throttle.throttle), group=-1)
     application.add_handlers(handlers)
     application.add_error_handler(errors.on_error)
 

@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     dispatch_interval_seconds: float = Field(default=20, gt=0, le=3600)
     # Telegram allows about 30 messages a second overall; 0 means no pacing (benchmarks only).
     send_rate_per_second: float = Field(default=28, ge=0, le=1000)
+    # A user's messages beyond this in one minute are dropped (one note); 0 turns it off.
+    patient_messages_per_minute: int = Field(default=30, ge=0)
     log_level: str = "INFO"
     content_dir: Path | None = None
 

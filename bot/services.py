@@ -11,6 +11,7 @@ from telegram.ext import CallbackContext
 from bot.clock import Clock
 from bot.config import Settings
 from bot.dispatcher import Dispatcher
+from bot.throttling import Throttle
 from messages.answering import Answerer
 from messages.catalog import Catalog
 from messages.phrases import Phrases
@@ -29,6 +30,7 @@ class Services:
     dispatcher: Dispatcher
     answerer: Answerer
     default_clinic: Clinic
+    throttle: Throttle | None = None
 
     def phrases(self, language: str = "en") -> Phrases:
         return self.catalog.phrasebook(language)

@@ -74,6 +74,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "not_text": ("clinic_phone",),
     "stale_button": (),
     "private_only": (),
+    "slow_down": (),
     "error": (),
     # questions and warning signs
     "faq_answer": ("question", "answer"),

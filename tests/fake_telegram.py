@@ -612,6 +612,36 @@ class FakeTelegram:
                 "data": data,
             }})
 
+    def push_forged_callback(
+        self, user_id: int, data: str, *, message_id: int | None = None,
+        chat_id: int | None = None, first_name: str = DEFAULT_FIRST_NAME,
+    ) -> JSON:
+        """A callback query with any `data`, as a modified client can send it: no check that
+        the data is on a button of that message, or that the message exists.
+
+        The query carries the bot's message `message_id` in chat `chat_id` (default: the
+        user's private chat) as it is now; with no `message_id`, the bot's latest message
+        there. A message the bot never sent, or deleted, goes as Telegram sends one too old to
+        show: an inaccessible message, {"chat", "message_id", "date": 0}. Returns the update;
+        its callback_query.id is what answerCallbackQuery must name."""
+        chat = user_id if chat_id is None else chat_id
+        with self._state:
+            if message_id is None:
+                mine = [s for s in self._sent if s.chat_id == chat and not s.deleted]
+                message_id = mine[-1].message_id if mine else self._message_ids.get(chat, 0) + 1
+            sent = self._find(chat, message_id)
+            message = (self._message_json(sent) if sent is not None else
+                       {"chat": self._chat(chat), "message_id": message_id, "date": 0})
+            query_id = str(next(self._serial))
+            self._pending_callbacks.add(query_id)
+            return self._push({"callback_query": {
+                "id": query_id,
+                "from": self._user(user_id, first_name),
+                "message": message,
+                "chat_instance": f"instance-{chat}",
+                "data": data,
+            }})
+
     # Inspection
 
     @property

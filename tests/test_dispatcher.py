@@ -68,6 +68,12 @@ def days_sent(catalog: Catalog, sender: RecordingSender) -> list[int]:
 
 
 @pytest.fixture
+def sessions(backend_sessions):  # type: ignore[no-untyped-def]
+    """Every dispatcher test runs on SQLite and, when configured, on PostgreSQL."""
+    return backend_sessions
+
+
+@pytest.fixture
 def sender() -> RecordingSender:
     return RecordingSender()
 

@@ -7,20 +7,21 @@ from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine as create_sync_engine
-
-from storage.db import async_url
-from storage.migrate import upgrade
+from storage.db import async_url, create_engine
+from storage.migrate import upgrade, upgrade_async
 from storage.models import Base
 
 
-def test_migrations_build_exactly_the_models(tmp_path: Path) -> None:
-    database = tmp_path / "m.sqlite3"
-    upgrade(f"sqlite:///{database}")
-    upgrade(f"sqlite:///{database}")  # a second run is a no-op
-    engine = create_sync_engine(f"sqlite:///{database}")
-    with engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+async def test_migrations_build_exactly_the_models(backend_url: str) -> None:
+    await upgrade_async(backend_url)
+    await upgrade_async(backend_url)  # a second run is a no-op
+    engine = create_engine(backend_url)
+    try:
+        async with engine.connect() as connection:
+            differences = await connection.run_sync(lambda sync: compare_metadata(
+                MigrationContext.configure(sync), Base.metadata))
+    finally:
+        await engine.dispose()
     assert differences == []
 
 
