@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
 import logging
 from datetime import timedelta
 
+from sqlalchemy.exc import DBAPIError
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
@@ -47,13 +50,29 @@ log = logging.getLogger(__name__)
 
 COMMANDS = ("start", "status", "settings", "newdate", "newsession", "pause", "resume", "stop",
             "delete", "help")
+STARTUP_RETRY_SECONDS = (1, 2, 4, 8, 15)
 PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
 GROUP = filters.ChatType.GROUPS & filters.UpdateType.MESSAGE
 
 
 async def dispatch_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     svc: Services = context.application.bot_data[KEY]
-    await svc.dispatcher.tick(svc.clock.now())
+    await svc.dispatcher.tick_safely(svc.clock.now())
+
+
+async def migrate_when_reachable(url: str) -> None:
+    """At start, a database that is not up yet (a container starting alongside) is waited
+    for, with a clear line per try, before giving up with the error."""
+    for wait in STARTUP_RETRY_SECONDS:
+        try:
+            await upgrade_async(url)
+            return
+        except (DBAPIError, OSError) as exc:
+            cause = getattr(exc, "orig", None) or exc
+            log.warning("database not reachable (%s: %s); trying again in %ss",
+                        type(cause).__name__, cause, wait)
+            await asyncio.sleep(wait)
+    await upgrade_async(url)
 
 
 def build_application(settings: Settings, *, clock: Clock | None = None) -> Application:
@@ -63,7 +82,7 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> Appl
     chosen_clock = clock or SystemClock()
 
     async def post_init(application: Application) -> None:
-        await upgrade_async(settings.database_url)
+        await migrate_when_reachable(settings.database_url)
         catalog = load_catalog(settings.content_dir or BUNDLED_CONTENT)
         engine = create_engine(settings.database_url)
         sessions = session_factory(engine)
@@ -154,6 +173,15 @@ def add_handlers(application: Application) -> None:
     application.add_handler(TypeHandler(Update, throttle.throttle), group=-1)
     application.add_handlers(handlers)
     application.add_error_handler(errors.on_error)
+
+
+def webhook_secret(settings: Settings) -> str:
+    """WEBHOOK_SECRET, or one derived from the token: the same in every process."""
+    if settings.webhook_secret is not None:
+        return settings.webhook_secret.get_secret_value()
+    assert settings.telegram_bot_token is not None
+    token = settings.telegram_bot_token.get_secret_value()
+    return hashlib.sha256(f"webhook:{token}".encode()).hexdigest()
 
 
 def allowed_updates() -> list[str]:

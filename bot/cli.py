@@ -9,6 +9,7 @@ import sys
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
@@ -37,10 +38,24 @@ def cmd_run(args: argparse.Namespace) -> int:
     if settings.telegram_bot_token is None:
         print(BOTFATHER_HINT, file=sys.stderr)
         return 2
-    setup_logging(settings.log_level, settings.telegram_bot_token.get_secret_value())
-    from bot.app import allowed_updates, build_application
+    token = settings.telegram_bot_token.get_secret_value()
+    setup_logging(settings.log_level, token)
+    from bot.app import allowed_updates, build_application, webhook_secret
 
-    build_application(settings).run_polling(allowed_updates=allowed_updates())
+    application = build_application(settings)
+    if args.webhook is None:
+        application.run_polling(allowed_updates=allowed_updates())
+        return 0
+    url = urlsplit(args.webhook)
+    if url.scheme not in ("https", "http") or not url.netloc:
+        print(f"--webhook needs a URL such as https://bot.example.org/telegram, "
+              f"not {args.webhook!r}", file=sys.stderr)
+        return 2
+    # Every process behind the load balancer derives the same secret from the token, so
+    # Telegram's X-Telegram-Bot-Api-Secret-Token header is checked by all of them.
+    application.run_webhook(listen=args.listen, port=args.port, url_path=url.path.lstrip("/"),
+                            webhook_url=args.webhook, secret_token=webhook_secret(settings),
+                            allowed_updates=allowed_updates())
     return 0
 
 
@@ -156,7 +171,12 @@ def _date(value: str) -> date:
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="aftercare-bot", description=__doc__)
     commands = root.add_subparsers(dest="command", required=True)
-    commands.add_parser("run", help="run the bot (long polling)").set_defaults(func=cmd_run)
+    run = commands.add_parser("run", help="run the bot: long polling, or a webhook")
+    run.add_argument("--webhook", metavar="URL",
+                     help="receive updates at this public HTTPS URL instead of polling")
+    run.add_argument("--listen", default="0.0.0.0", help="address to listen on (webhook)")
+    run.add_argument("--port", type=int, default=8443, help="port to listen on (webhook)")
+    run.set_defaults(func=cmd_run)
 
     schedule = commands.add_parser("schedule", help="print the plan for a treatment date")
     schedule.add_argument("--date", type=_date, required=True, help="treatment date YYYY-MM-DD")

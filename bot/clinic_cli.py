@@ -1,4 +1,5 @@
-"""`aftercare-bot clinic | admin | broadcast | stats`: the clinic side from the command line.
+"""`aftercare-bot clinic | admin | broadcast | stats | export`: the clinic side from the
+command line.
 
 Each command opens the same database the running bot uses (migrating it first, so a fresh
 machine works) and changes it in one transaction; the running bot picks changes up on its
@@ -21,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
 from messages.timezones import is_valid
-from storage import broadcasts, clinics, staff, stats
+from storage import broadcasts, clinics, patients, staff, stats
 from storage.db import create_engine, session_factory
 from storage.migrate import upgrade_async
 from storage.models import Audience, BroadcastStatus, Clinic
@@ -232,6 +233,21 @@ async def stats_command(args: argparse.Namespace, settings: Settings,
     return 0
 
 
+async def export(args: argparse.Namespace, settings: Settings, session: AsyncSession) -> int:
+    """Everything held about one patient, as JSON: for a patient's access request."""
+    patient = await patients.by_telegram_user(session, args.patient)
+    if patient is None:
+        raise Refused(f"no patient with Telegram user id {args.patient}")
+    text = json.dumps(await patients.export_patient(session, patient), indent=2,
+                      ensure_ascii=False)
+    if args.output:
+        Path(args.output).write_text(text + "\n", encoding="utf-8")
+        print(f"written to {args.output}")
+    else:
+        print(text)
+    return 0
+
+
 def add_parsers(commands: argparse._SubParsersAction,  # type: ignore[type-arg]
                 settings_of: Callable[[], Settings]) -> None:
     def sub(parent: argparse._SubParsersAction, name: str, command: Command,  # type: ignore[type-arg]
@@ -280,6 +296,10 @@ def add_parsers(commands: argparse._SubParsersAction,  # type: ignore[type-arg]
     send.add_argument("--text")
     send.add_argument("--audience", choices=[a.value for a in Audience], default="active")
     send.add_argument("--at", help='local time of the clinic, "YYYY-MM-DD HH:MM"')
+
+    access = sub(commands, "export", export, "everything held about one patient, as JSON")
+    access.add_argument("--patient", type=int, required=True, metavar="TELEGRAM_USER_ID")
+    access.add_argument("--output", help="a file to write (default: standard output)")
 
     figures = sub(commands, "stats", stats_command, "a clinic's figures")
     figures.add_argument("--clinic", required=True)

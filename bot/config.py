@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pydantic import Field, SecretStr, field_validator
@@ -21,7 +22,10 @@ class Settings(BaseSettings):
 
     telegram_bot_token: SecretStr | None = None
     telegram_base_url: str = "https://api.telegram.org/bot"
-    bot_username: str | None = None  # for `clinic link`; asked of Telegram when not set
+    bot_username: str | None = None
+    # Checked on every webhook request (Telegram's secret-token header); derived from the
+    # token when not set, so all processes behind a load balancer agree.
+    webhook_secret: SecretStr | None = None  # for `clinic link`; asked of Telegram when not set
     database_url: str = "sqlite:///aftercare.sqlite3"
     default_timezone: str = "Europe/London"
     clinic_code: str = "CLINIC"
@@ -41,6 +45,14 @@ class Settings(BaseSettings):
     def known_timezone(cls, value: str) -> str:
         if not is_valid(value):
             raise ValueError(f"{value!r} is not an IANA time zone such as Europe/London")
+        return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def secret_characters(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}",
+                                                  value.get_secret_value()):
+            raise ValueError("use 1-256 letters, digits, _ or - (Telegram's rule)")
         return value
 
     @field_validator("default_send_hour")

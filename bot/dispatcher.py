@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.alerting import StaffAlerts
@@ -100,6 +101,18 @@ class Dispatcher:
             log.warning("%d message(s) were interrupted mid-send by a previous stop; "
                         "marked failed rather than risk a duplicate", count)
         return count
+
+    async def tick_safely(self, now: datetime) -> TickReport | None:
+        """The scheduled job's tick: a database that is briefly locked or unreachable is logged
+        in one line and tried again next tick, never a crash. (Only the error's type is
+        logged: a database error's text can quote a patient's words.)"""
+        try:
+            return await self.tick(now)
+        except (DBAPIError, OSError) as exc:
+            cause = getattr(exc, "orig", None) or exc
+            log.warning("dispatcher: database unavailable (%s); trying again next tick",
+                        type(cause).__name__)
+            return None
 
     async def tick(self, now: datetime) -> TickReport:
         """Send everything due at `now`, batch after batch, until nothing is due."""

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select
+import enum
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Table, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import (
-    Alert,
-    Clinic,
-    Patient,
-    PatientStatus,
-    Question,
-    ScheduledMessage,
-    Treatment,
-)
+from storage.models import Base, Clinic, Patient, PatientStatus, Treatment
 
 
 async def by_telegram_user(session: AsyncSession, telegram_user_id: int) -> Patient | None:
@@ -45,9 +41,35 @@ async def current_treatment(session: AsyncSession, patient: Patient) -> Treatmen
     )
 
 
+def patient_tables() -> list[Table]:
+    """Every table with rows about one patient (a `patient_id` column), children first."""
+    return [table for table in reversed(Base.metadata.sorted_tables) if "patient_id" in table.c]
+
+
 async def erase_patient(session: AsyncSession, patient: Patient) -> None:
-    """Remove every row about the patient, child tables first, whatever the backend's FKs do."""
-    for table in (Alert, Question, ScheduledMessage):
-        await session.execute(delete(table).where(table.patient_id == patient.id))
-    await session.execute(delete(Treatment).where(Treatment.patient_id == patient.id))
+    """Remove every row about the patient, child tables first, whatever the backend's FKs do.
+    Found from the schema, so a table added later is erased too."""
+    for table in patient_tables():
+        await session.execute(delete(table).where(table.c.patient_id == patient.id))
     await session.execute(delete(Patient).where(Patient.id == patient.id))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
+
+
+async def export_patient(session: AsyncSession, patient: Patient) -> dict[str, Any]:
+    """Everything held about the patient, table by table, for an access request."""
+    async def rows(table: Table, where: Any) -> list[dict[str, Any]]:
+        result = await session.execute(select(table).where(where).order_by(*table.primary_key))
+        return [{k: _plain(v) for k, v in row._mapping.items()} for row in result]
+
+    patient_table = Patient.__table__
+    data = {"patient": (await rows(patient_table, patient_table.c.id == patient.id))[0]}
+    for table in reversed(patient_tables()):
+        data[table.name] = await rows(table, table.c.patient_id == patient.id)
+    return data

@@ -15,6 +15,7 @@ from bot.dispatcher import Dispatcher
 from bot.sender import RecipientGone, Rejected, RetryLater
 from messages.catalog import Catalog
 from storage import clinics, patients, schedule
+from storage.db import create_engine, session_factory
 from storage.models import MessageStatus, Patient, PatientStatus, ScheduledMessage
 
 LONDON = ZoneInfo("Europe/London")
@@ -249,3 +250,13 @@ async def test_new_date_replans_pending_and_keeps_sent(sessions, catalog, sender
     async with sessions() as session:
         keys = (await session.scalars(select(ScheduledMessage.message_key))).all()
     assert len(keys) == len(set(keys)), "one row per message, never a duplicate"
+
+
+async def test_an_unreachable_database_is_logged_not_raised(catalog, sender, caplog) -> None:
+    engine = create_engine("postgresql://postgres@127.0.0.1:9/none")  # nothing listens there
+    try:
+        dispatcher = Dispatcher(session_factory(engine), sender, catalog)
+        assert await dispatcher.tick_safely(local(2026, 11, 22, 9, 0)) is None
+    finally:
+        await engine.dispose()
+    assert "database unavailable" in caplog.text and sender.sent == []
