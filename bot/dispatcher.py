@@ -27,7 +27,10 @@ from storage.models import MessageStatus, PatientStatus, ScheduledMessage
 
 log = logging.getLogger(__name__)
 
-BATCH_SIZE = 50
+# A claimed batch is what a kill -9 can lose (never duplicate): claimed rows are marked
+# `sending` before any is sent, and rows found `sending` at the next start are failed rather
+# than risk a second copy. Small batches keep that loss small; 8 chats are sent at a time.
+BATCH_SIZE = 16
 CONCURRENCY = 8
 MAX_ATTEMPTS = 5
 FIRST_BACKOFF = timedelta(seconds=30)
