@@ -29,6 +29,7 @@ from bot.dispatcher import Dispatcher
 from bot.handlers import (
     conversation,
     errors,
+    guard,
     plan_control,
     questions,
     registration,
@@ -106,7 +107,7 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> Appl
         assert application.job_queue is not None
         application.job_queue.run_repeating(
             dispatch_job, interval=timedelta(seconds=settings.dispatch_interval_seconds),
-            first=0, name="dispatcher", job_kwargs={"max_instances": 1, "coalesce": True})
+            first=0.5, name="dispatcher", job_kwargs={"max_instances": 1, "coalesce": True})
         log.info("started: clinic %s, dispatch every %ss", clinic.code,
                  settings.dispatch_interval_seconds)
 
@@ -170,7 +171,8 @@ def add_handlers(application: Application) -> None:
         CallbackQueryHandler(staff.handled_button, pattern=f"^{keyboards.HANDLED}:"),
         CallbackQueryHandler(conversation.stale_button),
     ]
-    application.add_handler(TypeHandler(Update, throttle.throttle), group=-1)
+    application.add_handler(TypeHandler(Update, throttle.throttle), group=-2)
+    application.add_handler(CallbackQueryHandler(guard.own_chat_only), group=-1)
     application.add_handlers(handlers)
     application.add_error_handler(errors.on_error)
 

@@ -40,9 +40,14 @@ from hypothesis import strategies as st
 from bot.app import COMMANDS
 from bot.config import Settings
 from storage import broadcasts, clinics, staff
-from storage.db import create_engine, session_factory
 from storage.models import Audience
-from tests.bot_harness import FixedClock, Patient, running_bot, settings_for
+from tests.bot_harness import (
+    FixedClock,
+    Patient,
+    running_bot,
+    services_of,
+    settings_for,
+)
 from tests.fake_telegram import BOT_USERNAME, MAX_TEXT_LENGTH, FakeTelegram
 
 A, B, STAFF = 501, 502, 900  # A acts; B is the other patient, who never does
@@ -90,7 +95,9 @@ class GroupSay:
 class Press:
     """A callback query with `data` ({victim_question}, {own_question}, {alert}, {broadcast}
     filled in at run time) on a message `where`: "own" (the bot's latest in the presser's
-    chat), "own_old" (an id there, shown as inaccessible when gone), "group"."""
+    chat), "own_old" (message 1 there, shown as inaccessible when gone), "group" (the bot's
+    latest in the group), or "victim" (the bot's latest in B's chat: Telegram never delivers
+    that, and the bot must treat it as forged)."""
     user: int
     data: str
     where: str
@@ -103,7 +110,7 @@ HOSTILE = ("<", ">", "&", '"', "'", "&amp;", "&lt;", "&#0;", "&#x110000;", "<b>"
            "{clinic_name}", "%s", "\\", "\n", "\r\n", "\t", "\x00", "\x07", "\x1b[31m",
            "\u200b", "\u202e", "\ufeff", "🙂", "👍🏽", "👨‍👩‍👧", "é", "Ω", "中文", " ", "/start",
            "pus", "fever", "can't breathe", "makeup", "2026-11-20", "yes")
-any_char = st.characters(exclude_categories=("Cs",))  # Telegram sends valid UTF-8 only
+any_char = st.characters(codec="utf-8")  # no lone surrogates: Telegram sends valid UTF-8
 short_text = st.one_of(
     st.text(any_char, min_size=1, max_size=60),
     st.lists(st.sampled_from(HOSTILE), min_size=1, max_size=12).map("".join),
@@ -165,13 +172,16 @@ callback_data = st.one_of(
 )
 
 actor = st.sampled_from(ACTORS)
+say = st.builds(Say, actor, st.one_of(texts, commands, start_codes))
+# Only where Telegram can deliver a press: on a message in a chat the presser is in.
+press = st.builds(Press, actor, callback_data,
+                  st.sampled_from(["own", "own", "own_old", "group", "victim"]))
 actions = st.one_of(
-    st.builds(Say, actor, st.one_of(texts, commands, start_codes)),
+    say, say, press, press,
     st.builds(Send, actor, st.sampled_from(["sticker", "photo", "voice", "location"])),
     st.builds(Edit, actor, texts),
     st.builds(GroupSay, actor, st.one_of(texts, commands),
               st.sampled_from(["group", "supergroup"])),
-    st.builds(Press, actor, callback_data, st.sampled_from(["own", "own", "own_old", "group"])),
 )
 
 
@@ -190,23 +200,24 @@ def bot_settings(fake: FakeTelegram, database: Path) -> Settings:
 
 async def build_template(database: Path) -> None:
     with FakeTelegram() as fake:
-        async with running_bot(bot_settings(fake, database), FixedClock(NOW)):
+        async with running_bot(bot_settings(fake, database), FixedClock(NOW)) as app:
             ann, bea = Patient(fake, A, "Ann"), Patient(fake, B, "Bea")
             await ann.register()
             await bea.register("Yesterday")
+            svc = services_of(app)
+            async with svc.sessions.begin() as session:
+                clinic = await clinics.by_code(session, "GLOW")
+                assert clinic is not None
+                await staff.add_member(session, clinic, STAFF, NOW)
+                await broadcasts.create(session, clinic, "Closed on 24 December", now=NOW,
+                                        audience=Audience.ACTIVE, created_by=STAFF)
             await bea.say("there's yellow pus on my cheek and it's hot")  # an alert
             await bea.say(B_QUESTION)
             await ann.say("When can I exercise again?")
-    engine = create_engine(f"sqlite:///{database}")
-    try:
-        async with session_factory(engine).begin() as session:
-            clinic = await clinics.by_code(session, "GLOW")
-            assert clinic is not None
-            await staff.add_member(session, clinic, STAFF, NOW)
-            await broadcasts.create(session, clinic, "Closed on 24 December", now=NOW,
-                                    audience=Audience.ACTIVE, created_by=STAFF)
-    finally:
-        await engine.dispose()
+            await svc.dispatcher.tick(NOW)  # the alert to the staff, now rather than in an hour
+            await fake.wait_for_sent(STAFF, 1)
+    assert not query(database, "SELECT id FROM alert WHERE notified_at IS NULL")
+    assert query(database, "SELECT status FROM broadcast") == [("draft",)]
 
 
 @pytest.fixture(scope="module")
@@ -329,7 +340,7 @@ class Run:
             fake.push_text(action.user, action.text, chat_id=GROUP, chat_type=action.chat_type)
         else:
             data = self.resolve(action.data, action.user)
-            chat = GROUP if action.where == "group" else action.user
+            chat = {"group": GROUP, "victim": B}.get(action.where, action.user)
             message_id = 1 if action.where == "own_old" else None
             update = fake.push_forged_callback(action.user, data, chat_id=chat,
                                                message_id=message_id)
@@ -351,14 +362,14 @@ async def scenario(template: Path, sequence: list[Action]) -> None:
         victim_id = one(database, "SELECT id FROM patient WHERE telegram_user_id = ?", B)
         with FakeTelegram() as fake:
             async with running_bot(bot_settings(fake, database), FixedClock(NOW)):
-                bea = Patient(fake, B, "Bea")
-                await bea.say(B_QUESTION)  # a message with B's own buttons in B's chat
+                fake.push_text(B, B_QUESTION)  # a message with B's own buttons in B's chat
+                await fake.wait_for_sent(B, 1)
                 await settle(fake)
                 rows_before, chat_before = others_rows(database, victim_id), chat_state(fake, B)
                 run = Run(fake, database, [])
                 for action in sequence:
                     await run.do(action)
-                await settle(fake, 0.3)
+                await settle(fake, 0.2)
                 rows_after, chat_after = others_rows(database, victim_id), chat_state(fake, B)
             apologies = [(s.chat_id, s.text) for s in fake.all_sent if APOLOGY in s.text]
             refused = fake.errors
@@ -400,3 +411,8 @@ async def scenario(template: Path, sequence: list[Action]) -> None:
 def test_random_updates_are_handled_and_never_act_on_another_patient(
         template: Path, sequence: list[Action]) -> None:
     asyncio.run(scenario(template, sequence))
+
+
+def test_a_press_on_a_message_in_another_patients_chat_leaves_that_chat_alone(
+        template: Path) -> None:
+    asyncio.run(scenario(template, [Press(A, "vote:{own_question}:up", "victim")]))
