@@ -95,6 +95,17 @@ def test_check_content_command_fails_on_a_broken_file(tmp_path: Path, capsys) ->
     assert "ok: microneedling.en" in capsys.readouterr().out
 
 
+def test_a_key_written_twice_is_refused_not_silently_replaced(tmp_path: Path) -> None:
+    """Plain YAML keeps the second of two equal keys: an edited slang line or phrase would
+    silently replace the first. The loader names the key and the line instead."""
+    directory = tmp_path / "content"
+    shutil.copytree(BUNDLED_CONTENT, directory)
+    lexicon = directory / "lexicon.en.yaml"
+    lexicon.write_text(lexicon.read_text().replace("slang:\n", "slang:\n  tmrw: tomorrow\n", 1))
+    _, errors = check_directory(directory)
+    assert any("lexicon.en.yaml" in e and "found the key 'tmrw' twice" in e for e in errors)
+
+
 def test_phrase_book_mistakes_are_named(tmp_path: Path) -> None:
     directory = tmp_path / "content"
     shutil.copytree(BUNDLED_CONTENT, directory)
