@@ -53,15 +53,18 @@ class Analyzer:
         )
         self.slang = {tuple(WORD.findall(k.lower())): WORD.findall(v.lower())
                       for k, v in lexicon.slang.items() if WORD.findall(k.lower())}
-        self.longest_slang = max((len(k) for k in self.slang), default=1)
+        # For each word, the longest slang phrase it starts: most words start none.
+        self.slang_starts: dict[str, int] = {}
+        for key in self.slang:
+            self.slang_starts[key[0]] = max(len(key), self.slang_starts.get(key[0], 0))
         self.stopwords = ENGLISH_STOPWORDS | {w.lower() for w in lexicon.stopwords_extra}
         self.speller: SymSpell | None = None
         self.known: frozenset[str] = frozenset()
 
     def tokens(self, text: str) -> list[str]:
         """Lower-case words with emoji spelled out, nothing else changed."""
-        text = SKIN_TONES.sub("", text)
-        if self.emoji_pattern is not None:
+        if self.emoji_pattern is not None and not text.isascii():
+            text = SKIN_TONES.sub("", text)
             text = self.emoji_pattern.sub(lambda m: f" {self.emoji[m.group(0)]} ", text)
         text = unicodedata.normalize("NFKD", text.lower())
         return WORD.findall(text.replace("'", "").replace("\u2019", ""))
@@ -71,7 +74,8 @@ class Analyzer:
         expanded: list[str] = []
         index = 0
         while index < len(tokens):
-            for size in range(min(self.longest_slang, len(tokens) - index), 0, -1):
+            longest = self.slang_starts.get(tokens[index], 0)
+            for size in range(min(longest, len(tokens) - index), 0, -1):
                 replacement = self.slang.get(tuple(tokens[index:index + size]))
                 if replacement is not None:
                     expanded += replacement
@@ -103,8 +107,12 @@ class Analyzer:
         return found[0].term if found else word
 
     def terms(self, text: str) -> list[str]:
+        """Index terms: no stopwords and no numbers. A number in a message is a day, an hour,
+        an age or an SPF, never what the question is about (the recovery day comes from the
+        patient's record), and as a term it tied questions to whatever text named the same one."""
         words = self.expand([self.correct(w) for w in self.tokens(text)])
-        return self.stemmer.stemWords([w for w in words if w not in self.stopwords])
+        return self.stemmer.stemWords(
+            [w for w in words if w not in self.stopwords and not w.isdigit()])
 
 
 @dataclass(frozen=True)
@@ -197,7 +205,7 @@ class FaqIndex:
         return Lookup(
             matches=sorted((Match(t, s) for t, s in scores.items()), key=lambda m: -m.score),
             exact=self.exact.get(frozenset(terms)),
-            unfamiliar=sum(1 for t in terms if t not in self.topic_words and not t.isdigit()),
+            unfamiliar=sum(1 for t in terms if t not in self.topic_words),
         )
 
     def search(self, text: str) -> list[Match]:
