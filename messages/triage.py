@@ -19,7 +19,7 @@ LASTING_AFTER_DAY = 7
 
 NEGATORS = {"no", "not", "without", "never", "dont", "doesnt", "didnt", "isnt", "arent",
             "wasnt", "werent", "havent", "hasnt", "hadnt", "none", "nor", "zero", "neither",
-            "nothing"}
+            "nothing", "nowhere"}
 UNSURE = re.compile(r"\b(not sure|unsure|dont know|do not know|not certain|cant tell|"
                     r"no idea|not 100)\b")
 CLAUSE_BREAK = re.compile(r"[.,;:!?\n]|\b(but|however|though|although|except|now|and now|"
@@ -28,19 +28,25 @@ NEGATION_WINDOW = 5
 
 NOT_WORD = r"(?!(?:isnt|is not|not|no|arent|wasnt|never|doesnt|dont)\b)"
 _ = rf"(?:{NOT_WORD}\w+ ){{0,3}}"  # up to three words in between, none of them a negation
+EVERYWHERE = r"all over|all ova|eve?r?y ?wh?ere?|head to toe"
 BREATH = r"(breath\w*|breth\w*|bre+a?the?\w*|get air|enough air|air in)"
 EMERGENCY = [
     rf"\b(cant|cnt|cannot|can not|couldnt|trouble|difficult\w*|hard|struggl\w*|unable|"
     rf"problems?|barely|short(ness)? of|not able to)\b {_}{BREATH}",
     r"\b(breathless|wheez\w*|gasping|short of breath)\b",
     rf"\b(chest|throat|airway|windpipe) {_}(tight|closing|closed|blocked)",
-    rf"\b(throat|tongue|tounge|toungue|airway)\b {_}(swell\w*|swolen|swollen|closing|"
-    rf"clos\w+ up|thick\w*|tight)",
+    rf"\b(throat|tongue|tounge|toungue|airway)s? {_}(swell\w*|swolen|swollen|closing|"
+    rf"clos\w+ up|thick\w*|tight|puff\w*|balloon\w*|blow\w* up|blown up|doubl\w*|huge|"
+    rf"massive|filling)",
     rf"\b(swell\w*|swolen|swollen|puffy)\b {_}(throat|tongue|tounge|toungue|airway)",
+    rf"\blips? {_}(balloon\w*|doubl\w*|tripl\w*|blow\w* up|blown up|huge|massive|"
+    rf"swell\w* (up )?(fast|quickly|rapidly|by the minute|more and more))",
+    r"\bvoice\b.{0,25}\b(weird|strange|funny|hoarse|croaky|muffled|different|changed|gone)\b|"
+    r"\b(hoarse|croaky) voice\b",
     rf"\b(cant|cannot|hard to|trouble|struggl\w*|difficult\w*|problems?) {_}swallow\w*",
-    r"\b(hives?|welts?)\b.{0,40}\b(all over|everywhere|spread\w*|body|arms?|legs?|chest|back|"
-    r"tummy|stomach|neck|head to toe)\b",
-    r"\b(all over|whole body|everywhere|head to toe)\b.{0,30}\b(hives?|welts?|rash)",
+    rf"\b(hives?|welts?)\b.{{0,40}}\b({EVERYWHERE}|spread\w*|body|arms?|legs?|chest|back|"
+    rf"tummy|stomach|neck)\b",
+    rf"\b({EVERYWHERE}|whole body)\b.{{0,30}}\b(hives?|welts?|rash)",
     r"\b(covered in|full of) (\w+ )?(hives?|welts?)",
     r"\b(fainted|fainting|faint\w* spell|(feel\w*|felt|going to|gonna|about to|nearly|almost)"
     r" (\w+ )?faint|passed out|pass(ing)? out|blacked out|black(ing)? out|collaps\w*|"
@@ -52,9 +58,9 @@ URGENT = [
     r"\b(ooz\w*|weep\w*|leak\w*|discharge|seep\w*)\b",
     r"\b(yellow\w*|honey\w*|golden) (\w+ )?(crust\w*|scab\w*|stuff|fluid|liquid)",
     r"\bcrust\w*\b",
-    r"\b(fever(?! ?blister)\w*|temp|temps|temperature|temprature|tempreture|temperture|"
-    r"temparature|chills?|shiver\w*|rigors)\b",
-    r"\b(red|pink|dark) (streak\w*|lines?)\b|\bstreak\w*\b|\b(spread\w*|spredd?\w*)\b.{0,25}"
+    r"\b((fever|fevr|feaver|fevar)(?! ?blister)\w*|temp|temps|temperature|temprature|"
+    r"tempreture|temperture|temparature|the chills|chills(?! out)|shiver\w*|rigors)\b",
+    r"\b(red|pink|dark) (\w+ )?(streak\w*|lines?|trails?|stripes?)\b|\bstreak\w*\b|\b(spread\w*|spredd?\w*)\b.{0,25}"
     r"\bin (\w+ )?lines\b",
     r"\bhot to (the )?touch\b|\bhot when (i |you )?touch|\b(burning|boiling) hot\b|"
     r"\bhard,? (and )?(hot|warm)\b|\b(hot|warm),? (and )?hard\b",
@@ -62,32 +68,43 @@ URGENT = [
     r"\b(infect\w*|abscess\w*|cellulitis|septic)\b",
     r"\b(severe|unbearable|excruciating|agoni\w*|throbbing|intense|extreme|terrible|awful) "
     r"(\w+ )?(pain|ache|aching|burning|hurt\w*|sting\w*)",
+    rf"\b(pain|ache|aching|burning|sting\w*|throb\w*) {_}(unbearable|excruciating|agoni\w*|"
+    rf"severe|intense|extreme|terrible|awful|horrendous|insane|too much)\b",
     r"\b(like hell|killing me|agony|(10|9|8) ?/ ?10)\b",
-    r"\b(pain ?killers?|paracetamol|ibuprofen|advil|tylenol|nurofen|panadol|co-?codamol|"
+    r"\b(pain ?killers?|paracetamol|ibuprofen|advil|tylenol|nurofen|panadol|co ?codamol|"
     r"codeine|aspirin|naproxen|tablets|pills|meds|medication|medicine)\b"
-    r".{0,30}\b(not|dont|doesnt|arent|isnt|no|nothing|still)\b.{0,12}\b(help\w*|work\w*|"
-    r"touch\w*|easing|hurts?|do nothing)",
+    r".{0,30}(\b(not|dont|doesnt|arent|isnt|no|nothing|still)\b.{0,12}\b(help\w*|work\w*|"
+    r"touch\w*|easing|hurts?|do nothing)|\b(and|but|did|does|done|do) (absolutely )?"
+    r"nothing\b|\bno (effect|difference|use)\b)",
     rf"\b(have|got|getting|developed|see|theres|there is|noticed?|think i have) "
-    rf"(a |an |some )?{COLD_SORE}|\b{COLD_SORE}\b.{{0,20}}\b(coming|came|appear\w*|showing|"
+    rf"(a |an |some )?{COLD_SORE}|\b(woke up|came up|ended up) with (a |an |some )?{COLD_SORE}|"
+    rf"\b(a|an) {COLD_SORE} (on|at|near|by|in|right) |"
+    rf"\b{COLD_SORE}\b[^.!?]{{0,20}}\b(coming|came|appear\w*|showing|"
     rf"forming|popp\w*|start\w*|breaking out|flar\w*)\b|\btingl\w* (on |in )?(my )?lips?\b",
-    r"\b(?<!fever )(?<!fever)(blister\w*|vesicle\w*|fluid ?filled|water ?filled|weepy bumps)\b",
+    r"\b(?<!fever )(?<!fever)(blister\w*|vesicle\w*|fluid ?filled|water ?filled|weepy bumps)\b|"
+    r"\b(tiny|teeny|little|small|clear|watery|fluid|water) (\w+ )?bubbl\w*",
     r"\b(lump\w*|nodule\w*|hard (bumps?|knots?|spots?)|knots?|granuloma\w*)\b",
     r"\b(scar(s|ring|red)?|track ?marks?|tram ?lines?|grid ?(like|marks?|lines?|pattern)|"
-    r"stamp marks?|roller marks?|needle (lines?|marks?)|(lines?|marks?) from the needl\w*)\b",
+    r"stamp marks?|roller marks?|needle (lines?|marks?)|(lines?|marks?) from the needl\w*)\b|"
+    r"\b(left|leaving|caused|given me) (\w+ ){0,3}(pits?|dents?|holes|indent\w*|craters?|"
+    r"grooves?|tracks)\b|\b(pits?|dents?|craters?|holes|indent\w*) in (my |the )?(skin|face|cheeks?)",
     r"\b(dark\w*|brown|grey|gray|black|pigment\w*)\b.{0,40}\b(spread\w*|multipl\w*|grow\w*|"
-    r"bigger|more and more)",
+    r"bigger|more and more|crept|creep\w*|further|expand\w*|wider|larger)",
     r"\b(eyes?|eyelids?|eye ?lids?|eyeball|vision|eyesight|blurr\w*|double vision)\b",
     r"\bcant see (properly|clearly|well|straight|out of|anything)\b",
     r"\b(allergic|allergy|reaction|rash)\b",
+    r"\b(dizzy|dizziness|light ?headed|woozy)\b",
     r"\b(bleed\w*)\b.{0,25}\b(wont stop|not stop\w*|doesnt stop|keeps?|still|again|heavy|"
     r"lots)\b|\b(still|keeps?) bleed\w*\b|\bblood (wont stop|keeps|is still|still)\b",
     r"\b(swollen|swelling) (lips?|mouth)\b|\blips? (are |is )?(swell\w*|swollen)\b",
 ]
-COMPLAINT = (r"\b(red\w*|swel+\w*|swo+l+e?n|puff\w*|pain\w*|sore\w*|hurt\w*|ache|aching|burn\w*|"
-             r"sting\w*|tender\w*|inflam\w*)\b")
+COMPLAINT = (r"\b(red\w*|pink\w*|flush\w*|swel+\w*|swo+l+e?n|puff\w*|pain\w*|sore\w*|hurt\w*|"
+             r"ache|aching|burn\w*|sting\w*|tender\w*|inflam\w*)\b")
 COMPARATIVE = r"\b(redder|puffier|sorer|more (swollen|red|painful|sore|puffy|inflamed))\b"
 WORSE = (r"(worse|worsen\w*|spread\w*|spredd?\w*|increas\w*|bigger|more|again|overnight|"
-         r"than (yesterday|before|last night|earlier|this morning))")
+         r"deeper|darker|angrier|stronger|ramp\w* up|shot up|gone up|went up|escalat\w*|"
+         r"intensif\w*|(?<!less )(?<!better )(?<!smaller )(?<!lower )than (yesterday|before|"
+         r"last night|earlier|this morning))")
 WORSENING = re.compile(
     rf"{COMPARATIVE}|{COMPLAINT} {_}{WORSE}\b|\b(not (getting )?better|no better|"
     rf"not improv\w*|not going down|not settl\w*|not calm\w*)\b|\b{WORSE} (\w+ ){{0,2}}{COMPLAINT}"
@@ -109,7 +126,7 @@ _URGENT = [re.compile(p) for p in URGENT]
 FINE_AFTER = re.compile(r"^\W*(\w+ )?(is|are|feel|feels|seem|seems|look|looks) (totally |all )?"
                         r"(fine|ok|okay|good|normal)\b|^\W*(fine|unaffected|all good|none)\b|"
                         r"^.{0,30}\b(got none|have none|havent got any|havent had any|"
-                        r"dont have any|"
+                        r"dont have any|dont have one|do not have one|havent got one|"
                         r"none so far|not having one)\b")
 
 # What a patient asks about in general rather than reports: not a sign by itself.
@@ -119,7 +136,16 @@ GENERAL = [
     re.compile(r"\b(my (mate|friend|sister|brother|mum|mom|mother|dad|partner|colleague|cousin)"
                r"|someone|she|he) (\w+ ){0,2}(had|got|gets)\b[^.,;!?]*"),  # someone else's past
     re.compile(r"\b(worried|worry|worrying|scared|afraid|nervous|concerned) (about|of) "
-               r"(an? |getting |the )?(infection|scarring|scars?|reaction|allerg\w*)"),
+               r"(an? |getting |the )?(allergic |bad |severe )?(infection|scarring|scars?|"
+               r"reaction|allerg\w*)"),
+    re.compile(r"\b(spot|recogni[sz]e|identify|avoid|prevent\w*|reduce|risk of|chances? of|"
+               r"(tell|know) if) (\w+ ){0,2}(infection|infected|reaction|allerg\w*|scar\w*)"),
+    re.compile(r"\b(normal|known|usual|common|expected|typical) (skin )?reaction"),
+    re.compile(r"\b(if|what if|in case) (i|you) (ever |were to )?(got|get|develop\w*)\b[^.,;!?]*"),
+    re.compile(rf"\b(prone to|history of|suffer\w* (from|with)|for my|i get|i usually get|"
+               rf"i often get) (\w+ )?{COLD_SORE}"),
+    re.compile(r"\b(i|do i|if i|cos i|because i) (\w+ )?(scar|keloid)\b|"
+               r"\bprone to (\w+ )?(scar\w*|keloid\w*)"),
     re.compile(r"\b(acne|old|existing|keloid|keliod|keloidal|pitted|boxcar|icepick) scar\w*|"
                r"\bscars? from (acne|spots)|\bscar\w* (improve|better|fade|results?)|"
                r"\bfor (my )?scar\w*|\bmy scars?\b(?! from)"),
@@ -138,7 +164,7 @@ class Triage:
 
 
 def _normalise(text: str) -> str:
-    text = text.lower().replace("\u2019", "'").replace("'", "")
+    text = text.lower().replace("\u2019", "'").replace("'", "").replace("-", " ")
     return re.sub(r"\s+", " ", text)
 
 

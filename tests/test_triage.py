@@ -19,6 +19,11 @@ BENCH = Path(__file__).resolve().parents[1] / "bench"
     "I fainted after washing my face",
     "cant breath 😰",
     "struggling to swallow and my lips are huge",
+    "my tongues gone all puffy and thick",
+    "throats closing up i think",
+    "lips are ballooning by the second",
+    "my voice has gone croaky and my face is swelling",
+    "hives evrywhere on me after the serum",
 ])
 def test_emergencies(text: str) -> None:
     assert triage(text).urgency == "emergency"
@@ -38,6 +43,15 @@ def test_emergencies(text: str) -> None:
     "my eye is watering and sore",
     "not sure if its pus or a whitehead",
     "the pain is unbearable and ibuprofen isnt helping",
+    "feel like im running a fevr tonight",
+    "theres a red trail going up my neck",
+    "the burning is excruciating",
+    "took two nurofen and it did nothing",
+    "woke up with a cold sore this morning",
+    "little fluid-filled bubbles on my chin",
+    "the roller has left tiny dents in my skin",
+    "the brown patch creeps further across my jaw",
+    "i feel really light-headed",
 ])
 def test_urgent_signs(text: str) -> None:
     assert triage(text, day=3).urgency == "urgent"
@@ -51,6 +65,13 @@ def test_urgent_signs(text: str) -> None:
     "i usually get cold sores, do i need to tell you",
     "can i wear eye makeup tomorrow",
     "what are the signs of infection I should look for",
+    "my skin needs to chill out, how long does the pink last",
+    "is a bit of flaking a normal reaction",
+    "if i get a fever what should i do",
+    "how can i avoid an infection",
+    "i scar easily, can i still have it done",
+    "the redness is nowhere near my eyes",
+    "my sister was worried about an allergic reaction but i'm fine",
 ])
 def test_ordinary_messages_do_not_escalate(text: str) -> None:
     assert triage(text, day=1).urgency == "none"
@@ -63,14 +84,21 @@ def test_ordinary_messages_do_not_escalate(text: str) -> None:
     ("still really red", 2, "none"),
     ("still really red", 9, "urgent"),
     ("still swollen 10 days later", None, "urgent"),
+    ("my flushing looks darker today", 1, "none"),
+    ("my flushing looks darker today", 5, "urgent"),
+    ("the pain has shot up since last night", 4, "urgent"),
+    ("cheeks still pink", 10, "urgent"),
+    ("the swelling is less than yesterday", 4, "none"),
 ])
 def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> None:
     assert triage(text, day).urgency == level
 
 
-def test_every_warning_sign_in_the_evaluation_set_is_escalated() -> None:
-    """The safety bar: warning-sign recall 1.0 at both levels on the labelled set."""
-    data = yaml.safe_load((BENCH / "faq_dev.yaml").read_text(encoding="utf-8"))
+@pytest.mark.parametrize("name", ["faq_dev.yaml", "faq_holdout.yaml", "faq_holdout2.yaml"])
+def test_every_warning_sign_in_the_evaluation_sets_is_escalated(name: str) -> None:
+    """The safety bar: warning-sign recall 1.0 at both levels on every labelled set (the
+    held-out sets' first triage runs are kept in bench/*_first_run.txt)."""
+    data = yaml.safe_load((BENCH / name).read_text(encoding="utf-8"))
     signs = data["warning"] + [d for d in data["day_sensitive"] if d["level"] != "none"]
     assert len(signs) >= 50
     missed = []
