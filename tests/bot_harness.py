@@ -118,7 +118,14 @@ class Patient:
         await self.say("/start")
         await self.press("I understand")
         await self.press(date_label)
-        return await self.press("Yes, that's right")
+        before = len(self.inbox)
+        await self.press("Yes, that's right")
+        # Registration ends with the question about the course of sessions; on a busy machine
+        # it can come after a quiet spell, and must not be taken for the reply to what follows.
+        await self.fake.wait_for(
+            lambda: any("how many sessions" in s.text for s in self.inbox[before:]),
+            what="the end of registration")
+        return await self._settle(before)
 
     async def nothing_more(self, seconds: float = 0.5) -> None:
         before = len(self.inbox)
