@@ -35,6 +35,16 @@ def test_due_rows_are_found_through_the_index(tmp_path: Path) -> None:
     assert "USING INDEX ix_scheduled_message_due" in str(plan)
 
 
+def test_interrupted_rows_are_found_through_the_index(tmp_path: Path) -> None:
+    database = tmp_path / "i.sqlite3"
+    upgrade(f"sqlite:///{database}")
+    plan = sqlite3.connect(database).execute(
+        "explain query plan update scheduled_message set status = 'failed' "
+        "where status = 'sending' and claimed_at < '2026-11-22 10:00'"
+    ).fetchall()
+    assert "USING INDEX ix_scheduled_message_sending" in str(plan)
+
+
 def test_plain_urls_get_async_drivers() -> None:
     assert async_url("sqlite:///a.db") == "sqlite+aiosqlite:///a.db"
     assert async_url("postgresql://u:p@h:5432/d") == "postgresql+asyncpg://u:p@h:5432/d"
