@@ -59,7 +59,8 @@ URGENT = [
     r"\b(yellow\w*|honey\w*|golden) (\w+ )?(crust\w*|scab\w*|stuff|fluid|liquid)",
     r"\bcrust\w*\b",
     r"\b((fever|fevr|feaver|fevar)(?! ?blister)\w*|temp|temps|temperature|temprature|"
-    r"tempreture|temperture|temparature|the chills|chills(?! out)|shiver\w*|rigors)\b",
+    r"tempreture|temperture|temparature|the chills|chills(?! out)|shiver\w*|rigors|"
+    r"(hot and cold|cold|night) sweats|clammy)\b",
     r"\b(red|pink|dark) (\w+ )?(streak\w*|lines?|trails?|stripes?)\b|\bstreak\w*\b|\b(spread\w*|spredd?\w*)\b.{0,25}"
     r"\bin (\w+ )?lines\b",
     r"\bhot to (the )?touch\b|\bhot when (i |you )?touch|\b(burning|boiling) hot\b|"
@@ -85,29 +86,39 @@ URGENT = [
     r"\b(tiny|teeny|little|small|clear|watery|fluid|water) (\w+ )?bubbl\w*",
     r"\b(lump\w*|nodule\w*|hard (bumps?|knots?|spots?)|knots?|granuloma\w*)\b",
     r"\b(scar(s|ring|red)?|track ?marks?|tram ?lines?|grid ?(like|marks?|lines?|pattern)|"
-    r"stamp marks?|roller marks?|needle (lines?|marks?)|(lines?|marks?) from the needl\w*)\b|"
+    r"stamp marks?|roller marks?|needle (lines?|marks?)|(lines?|marks?) from the needl\w*|"
+    r"(like|in) a grid|rows of (\w+ )?(dots|marks|lines|holes|pricks))\b|"
     r"\b(left|leaving|caused|given me) (\w+ ){0,3}(pits?|dents?|holes|indent\w*|craters?|"
     r"grooves?|tracks)\b|\b(pits?|dents?|craters?|holes|indent\w*) in (my |the )?(skin|face|cheeks?)",
     r"\b(dark\w*|brown|grey|gray|black|pigment\w*)\b.{0,40}\b(spread\w*|multipl\w*|grow\w*|"
     r"bigger|more and more|crept|creep\w*|further|expand\w*|wider|larger)",
     r"\b(eyes?|eyelids?|eye ?lids?|eyeball|vision|eyesight|blurr\w*|double vision)\b",
     r"\bcant see (properly|clearly|well|straight|out of|anything)\b",
-    r"\b(allergic|allergy|reaction|rash)\b",
+    r"\b(all?ergic|all?ergy|reaction|rash)\b",
     r"\b(dizzy|dizziness|light ?headed|woozy)\b",
     r"\b(bleed\w*)\b.{0,25}\b(wont stop|not stop\w*|doesnt stop|keeps?|still|again|heavy|"
     r"lots)\b|\b(still|keeps?) bleed\w*\b|\bblood (wont stop|keeps|is still|still)\b",
     r"\b(swollen|swelling) (lips?|mouth)\b|\blips? (are |is )?(swell\w*|swollen)\b",
 ]
 COMPLAINT = (r"\b(red\w*|pink\w*|flush\w*|swel+\w*|swo+l+e?n|puff\w*|pain\w*|sore\w*|hurt\w*|"
-             r"ache|aching|burn\w*|sting\w*|tender\w*|inflam\w*)\b")
-COMPARATIVE = r"\b(redder|puffier|sorer|more (swollen|red|painful|sore|puffy|inflamed))\b"
+             r"ache|aching|burn\w*|sting\w*|tender\w*|inflam\w*|irritat\w*|angry)\b")
+COMPARATIVE = (r"\b(redder|puffier|sorer|angrier|fuller|more (swollen|red|painful|sore|puffy|"
+               r"inflamed|irritated|angry))\b")
+# Said anywhere in the same sentence as a complaint: "the swelling was going down but this
+# morning its much worse again", "the ache is stronger today".
+GROWING = (r"(worse|worsen\w*|deepen\w*|deeper|darker|sharper|stronger|brighter|hotter|angrier|"
+           r"intensif\w*|ramp\w* up|shot up|escalat\w*)")
+# One character of the same sentence, where no negation begins ("isnt getting worse").
+SAME_SENTENCE = (r"(?:(?!\b(?:isnt|is not|not|no|arent|wasnt|werent|never|doesnt|dont|hasnt|"
+                 r"havent|wont)\b)[^.!?])")
 WORSE = (r"(worse|worsen\w*|spread\w*|spredd?\w*|increas\w*|bigger|more|again|overnight|"
          r"deeper|darker|angrier|stronger|ramp\w* up|shot up|gone up|went up|escalat\w*|"
          r"intensif\w*|(?<!less )(?<!better )(?<!smaller )(?<!lower )than (yesterday|before|"
          r"last night|earlier|this morning))")
 WORSENING = re.compile(
     rf"{COMPARATIVE}|{COMPLAINT} {_}{WORSE}\b|\b(not (getting )?better|no better|"
-    rf"not improv\w*|not going down|not settl\w*|not calm\w*)\b|\b{WORSE} (\w+ ){{0,2}}{COMPLAINT}"
+    rf"not improv\w*|not going down|not settl\w*|not calm\w*)\b|\b{WORSE} (\w+ ){{0,2}}{COMPLAINT}|"
+    rf"{COMPLAINT}{SAME_SENTENCE}{{0,60}}\b{GROWING}\b|\b{GROWING}\b{SAME_SENTENCE}{{0,40}}{COMPLAINT}"
 )
 LASTING = re.compile(rf"{COMPLAINT}.{{0,40}}\b(still|anymore|lasting|persist\w*|wont go|"
                      rf"not gone|hasnt gone|not going away|havent faded|not faded)\b|"
@@ -124,17 +135,26 @@ _EMERGENCY = [re.compile(p) for p in EMERGENCY]
 _URGENT = [re.compile(p) for p in URGENT]
 # Said of a sign right after it: "eyes are fine", "ive got none".
 FINE_AFTER = re.compile(r"^\W*(\w+ )?(is|are|feel|feels|seem|seems|look|looks) (totally |all )?"
-                        r"(fine|ok|okay|good|normal)\b|^\W*(fine|unaffected|all good|none)\b|"
+                        r"(fine|ok|okay|good|normal)\b|^\W*(fine|normal|unaffected|all good|none)\b|"
+                        r"^\W*(\w+ )?(isnt|is not|arent|are not|not) (affected|involved|touched)\b|"
                         r"^.{0,30}\b(got none|have none|havent got any|havent had any|"
                         r"dont have any|dont have one|do not have one|havent got one|"
                         r"none so far|not having one)\b")
 
 # What a patient asks about in general rather than reports: not a sign by itself.
 GENERAL = [
-    re.compile(r"\b(sign\w*|symptom\w*) of (an? )?(infection|allerg\w*|reaction|anaphyla\w*)"),
+    re.compile(r"\b(sign\w*|symptom\w*) of (an? )?(all?ergic )?(infection|all?erg\w*|reaction|"
+               r"anaphyla\w*)( reaction)?"),
+    re.compile(r"\b(usually|normally|typically|tend to|difference between|risk (that|of)|"
+               r"chances? (that|of))\b[^.!?]*"),
+    re.compile(r"\b(less|not as|not so|no longer|no more) (\w+ )?(red\w*|pink\w*|swollen|puffy|"
+               r"sore|painful|irritated|inflamed|angry)\b( than [^.,;!?]*)?"),
+    re.compile(r"\b(when|after) i had (a |an |my )?(botox|fillers?|lip filler|laser|peel|tattoo)"
+               r"\b[^.,;!?]*"),
     re.compile(r"\bwhat (does|do|would|should|will) (\w+ ){0,4}look like"),
     re.compile(r"\b(my (mate|friend|sister|brother|mum|mom|mother|dad|partner|colleague|cousin)"
-               r"|someone|she|he) (\w+ ){0,2}(had|got|gets)\b[^.,;!?]*"),  # someone else's past
+               r"|someone|she|he) (\w+ ){0,2}(had|got|gets|fainted|passed out|ended up|once)\b"
+               r"[^.,;!?]*"),  # someone else's past
     re.compile(r"\b(worried|worry|worrying|scared|afraid|nervous|concerned) (about|of) "
                r"(an? |getting |the )?(allergic |bad |severe )?(infection|scarring|scars?|"
                r"reaction|allerg\w*)"),
