@@ -62,6 +62,17 @@ def test_questions_about_other_procedures_are_not_ours(answerer: Answerer) -> No
                            RECIPIENT).topic == "other_treatments"
 
 
+def test_a_question_naming_microneedling_is_never_called_off_topic(answerer: Answerer) -> None:
+    """The off-topic examples never name our procedure: one that does is ours, even where the
+    examples' words ("give you", "tips") outscore the topic's."""
+    for question, topic in (("can microneedling give you bruises", "bruising"),
+                            ("microneedling tips for bruising", "bruising")):
+        assert answerer.index.search(question)[0].topic == NONE_OF_THESE
+        assert answerer.answer(question, 1, RECIPIENT).topic == topic
+    assert answerer.answer("which hair dye covers grey roots best", 1,
+                           RECIPIENT).outcome == "unanswered"
+
+
 def test_off_topic_examples_form_a_none_of_these_entry(catalog: Catalog) -> None:
     examples = [f"best hair dye for grey roots number {n}" for n in range(20)]
     index = FaqIndex(catalog.faq(), catalog.lexicon(), examples)
