@@ -28,8 +28,9 @@ from storage.models import MessageStatus, PatientStatus, ScheduledMessage
 log = logging.getLogger(__name__)
 
 # A claimed batch is what a kill -9 can lose (never duplicate): claimed rows are marked
-# `sending` before any is sent, and rows found `sending` at the next start are failed rather
-# than risk a second copy. Small batches keep that loss small; 8 chats are sent at a time.
+# `sending` before any is sent, the batch's deliveries are marked `sent` together when it
+# ends, and rows found `sending` at the next start are failed rather than risk a second copy.
+# Small batches keep that loss small; 8 chats are sent at a time.
 BATCH_SIZE = 16
 CONCURRENCY = 8
 MAX_ATTEMPTS = 5
@@ -159,6 +160,7 @@ class Dispatcher:
         for row in rows:
             by_chat.setdefault(row.patient.chat_id, []).append(row)
         attempted: set[int] = set()
+        delivered: list[schedule.Delivery] = []
         stopped: list[RetryLater] = []
         slots = asyncio.Semaphore(self.concurrency)
 
@@ -174,7 +176,7 @@ class Dispatcher:
                         return
                     attempted.add(row.id)
                     try:
-                        await self._send_one(row, now, report)
+                        await self._send_one(row, now, report, delivered)
                     except RetryLater as exc:
                         # Telegram is unreachable or asked for a pause: others would fare no
                         # better, so the rest waits.
@@ -183,7 +185,14 @@ class Dispatcher:
                         return
                     await self.broadcasts.report(now)
 
-        await asyncio.gather(*(send_chat(chat, chat_rows) for chat, chat_rows in by_chat.items()))
+        try:
+            await asyncio.gather(*(send_chat(chat, chat_rows)
+                                   for chat, chat_rows in by_chat.items()))
+        finally:
+            # One transaction for the whole batch's deliveries, not one per message.
+            if delivered:
+                async with self.sessions.begin() as session:
+                    await schedule.record_sent(session, delivered, sent_at=now)
         unsent = [row for row in rows if row.id not in attempted]
         if unsent:
             async with self.sessions.begin() as session:
@@ -194,7 +203,10 @@ class Dispatcher:
                     "patient blocked the bot")
         return not stopped and self.running()
 
-    async def _send_one(self, row: ScheduledMessage, now: datetime, report: TickReport) -> None:
+    async def _send_one(self, row: ScheduledMessage, now: datetime, report: TickReport,
+                        delivered: list[schedule.Delivery]) -> None:
+        """Send one row; a delivery is added to `delivered` (recorded with the batch), any
+        other outcome is recorded at once."""
         patient = row.patient
         try:
             text = compose(self.catalog, row)
@@ -227,10 +239,7 @@ class Dispatcher:
             version = (row.content_version if row.treatment is None else
                        self.catalog.protocol(row.treatment.protocol,
                                              patient.language).content_version)
-            async with self.sessions.begin() as session:
-                await schedule.record(session, row.id, status=MessageStatus.SENT, sent_at=now,
-                                      telegram_message_id=telegram_id, last_error=None,
-                                      content_version=version)
+            delivered.append(schedule.Delivery(row.id, telegram_id, version))
             report.sent += 1
 
     async def _retry(self, row: ScheduledMessage, now: datetime, report: TickReport,

@@ -159,6 +159,27 @@ async def record(session: AsyncSession, message_id: int, **values: object) -> No
     )
 
 
+@dataclass(frozen=True)
+class Delivery:
+    """A claimed row Telegram accepted: its message id and the content version it showed."""
+
+    row_id: int
+    telegram_message_id: int
+    content_version: str
+
+
+async def record_sent(session: AsyncSession, deliveries: Sequence[Delivery],
+                      sent_at: datetime) -> None:
+    """Mark delivered rows sent, all in one statement: a transaction per message was most of
+    the dispatcher's cost."""
+    if deliveries:
+        await session.execute(update(ScheduledMessage), [
+            {"id": d.row_id, "status": MessageStatus.SENT, "sent_at": sent_at,
+             "telegram_message_id": d.telegram_message_id, "last_error": None,
+             "content_version": d.content_version}
+            for d in deliveries])
+
+
 async def release(session: AsyncSession, ids: Iterable[int]) -> None:
     """Claimed rows that were not attempted go back to pending, their attempt not counted."""
     await session.execute(
