@@ -44,8 +44,10 @@ def settings_for(fake: FakeTelegram, database_url: str, **overrides: Any) -> Set
 
 
 @asynccontextmanager
-async def running_bot(settings: Settings, clock: FixedClock) -> AsyncIterator[Application]:
-    """The production application, started and stopped in the order `run_polling` uses."""
+async def running_bot(settings: Settings,
+                      clock: FixedClock | None = None) -> AsyncIterator[Application]:
+    """The production application, started and stopped in the order `run_polling` uses (on
+    the system clock when none is given, as the benchmarks run it)."""
     application = build_application(settings, clock=clock)
     await application.initialize()
     assert application.post_init is not None and application.updater is not None

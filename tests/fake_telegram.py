@@ -19,11 +19,13 @@ import copy
 import dataclasses
 import itertools
 import json
+import math
 import re
 import sys
 import threading
 import time
 import traceback
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.message import Message
@@ -384,6 +386,43 @@ class _Failure:
     remaining: int
 
 
+class _RateLimit:
+    """Telegram's flood control for sendMessage: at most `per_second` accepted in any
+    one-second window overall, and per chat a bucket of `chat_burst` sends refilled at
+    `chat_per_second` (Telegram documents "about one a second, short bursts allowed" without
+    the exact burst). A send over either limit is refused with 429 and does not count."""
+
+    def __init__(self, per_second: int, chat_burst: int, chat_per_second: float,
+                 monotonic: Callable[[], float]) -> None:
+        self.per_second = per_second
+        self.chat_burst = float(chat_burst)
+        self.chat_per_second = chat_per_second
+        self.monotonic = monotonic
+        self.recent: deque[float] = deque()  # accepted sends of the last second
+        self.chats: dict[int, tuple[float, float]] = {}  # chat -> (sends left, as of when)
+        self.refused = 0
+
+    def admit(self, chat_id: int) -> None:
+        """Count a send now, or raise Telegram's 429 with the whole seconds to wait."""
+        now = self.monotonic()
+        while self.recent and self.recent[0] <= now - 1.0:
+            self.recent.popleft()
+        left, since = self.chats.get(chat_id, (self.chat_burst, now))
+        left = min(self.chat_burst, left + (now - since) * self.chat_per_second)
+        if len(self.recent) >= self.per_second:
+            wait = self.recent[0] + 1.0 - now
+        elif left < 1.0:
+            wait = (1.0 - left) / self.chat_per_second
+        else:
+            self.recent.append(now)
+            self.chats[chat_id] = (left - 1.0, now)
+            return
+        self.refused += 1
+        retry_after = max(1, math.ceil(wait))
+        raise _ApiError(429, f"Too Many Requests: retry after {retry_after}",
+                        {"retry_after": retry_after})
+
+
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
     protocol_version = "HTTP/1.1"
@@ -447,6 +486,7 @@ class FakeTelegram:
         self._last_commands: list[JSON] = []
         self._blocked: set[int] = set()
         self._failures: list[_Failure] = []
+        self._rate_limit: _RateLimit | None = None
         handlers: dict[str, Callable[[JSON], Any]] = {
             "getMe": self._get_me,
             "deleteWebhook": self._delete_webhook,
@@ -528,6 +568,24 @@ class FakeTelegram:
             error = _ApiError(status, description)
         with self._state:
             self._failures.append(_Failure(method.lower(), error, chat_id, times))
+
+    def limit_rate(
+        self, per_second: int = 30, *, per_chat_burst: int = 3, per_chat_per_second: float = 1.0,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        """From now on sendMessage is limited as Telegram limits a bot: past `per_second` in
+        any one-second window overall, or past a chat's allowance (a burst of
+        `per_chat_burst`, refilled at `per_chat_per_second`), the answer is 429 "Too Many
+        Requests: retry after N" with parameters.retry_after. `rate_limited` counts them."""
+        with self._state:
+            self._rate_limit = _RateLimit(per_second, per_chat_burst, per_chat_per_second,
+                                          monotonic)
+
+    @property
+    def rate_limited(self) -> int:
+        """How many sendMessage calls the rate limit of `limit_rate` refused."""
+        with self._state:
+            return self._rate_limit.refused if self._rate_limit else 0
 
     def set_down(self, down: bool) -> None:
         """While down every request gets 502 Bad Gateway, as during a Telegram outage."""
@@ -820,6 +878,8 @@ class FakeTelegram:
         chat_id = self._target_chat(params)
         text = _message_text(params)
         markup = _reply_markup(params)
+        if self._rate_limit is not None:
+            self._rate_limit.admit(chat_id)
         sent = Sent(chat_id, self._next_message_id(chat_id), text.text, text.parse_mode, markup,
                     text.raw, "sendMessage", text.entities, date=int(time.time()))
         self._sent.append(sent)

@@ -155,6 +155,45 @@ async def test_fail_next_retry_after(fake: FakeTelegram, bot: Bot) -> None:
     assert fake.count("sendMessage") == 2
 
 
+def _seconds(retry_after: object) -> float:
+    return float(getattr(retry_after, "total_seconds", lambda: retry_after)())
+
+
+async def test_rate_limit_overall(fake: FakeTelegram, bot: Bot) -> None:
+    clock = [100.0]
+    fake.limit_rate(per_second=30, monotonic=lambda: clock[0])
+    for chat in range(30):
+        await bot.send_message(CHAT + chat, "hello")
+    with pytest.raises(RetryAfter) as caught:
+        await bot.send_message(CHAT + 99, "the 31st in one second")
+    assert _seconds(caught.value.retry_after) == 1
+
+    clock[0] += 0.999
+    with pytest.raises(RetryAfter):
+        await bot.send_message(CHAT + 99, "still the same second")
+    clock[0] += 0.001
+    await bot.send_message(CHAT + 99, "a new second")
+    assert (fake.rate_limited, len(fake.all_sent)) == (2, 31)
+    assert [code for _, code, _ in fake.errors] == [429, 429]
+
+
+async def test_rate_limit_per_chat(fake: FakeTelegram, bot: Bot) -> None:
+    clock = [100.0]
+    fake.limit_rate(monotonic=lambda: clock[0])
+    for _ in range(3):
+        await bot.send_message(CHAT, "a burst of three")
+    with pytest.raises(RetryAfter):
+        await bot.send_message(CHAT, "a fourth at once")
+    await bot.send_message(CHAT + 1, "another chat is not held")
+
+    clock[0] += 1.0
+    await bot.send_message(CHAT, "one a second after the burst")
+    with pytest.raises(RetryAfter):
+        await bot.send_message(CHAT, "but not two")
+    assert fake.rate_limited == 2
+    assert len(fake.sent_to(CHAT)) == 4
+
+
 async def test_fail_next_for_one_chat_and_several_times(fake: FakeTelegram, bot: Bot) -> None:
     fake.fail_next("sendmessage", status=400, description="Bad Request: chat not found",
                    chat_id=CHAT, times=2)
