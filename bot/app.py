@@ -11,6 +11,7 @@ from sqlalchemy.exc import DBAPIError
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
+    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -48,6 +49,7 @@ from storage.db import create_engine, session_factory
 from storage.migrate import upgrade_async
 
 log = logging.getLogger(__name__)
+REPLY_RETRIES = 3
 
 COMMANDS = ("start", "status", "settings", "newdate", "newsession", "pause", "resume", "stop",
             "delete", "help")
@@ -122,6 +124,11 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> Appl
         .base_url(settings.telegram_base_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML,
                            link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        # Every send shares Telegram's ~30 messages a second: replies to patients wait their
+        # turn instead of being refused when many write at once, and a 429 halts all sends for
+        # the time Telegram asks, then is retried; past REPLY_RETRIES the dispatcher's own
+        # handling (hold every slot, put the row back) takes over.
+        .rate_limiter(AIORateLimiter(max_retries=REPLY_RETRIES))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .build()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -10,6 +10,7 @@ from sqlalchemy import select
 from messages.catalog import Catalog
 from storage.models import Alert, Question, Vote
 from tests.bot_harness import Patient, running_bot, services_of
+from tests.test_e2e_clinic import GLOW_FIRST, seed
 
 
 async def test_answers_fallback_and_votes(fake, clock, settings, catalog: Catalog) -> None:
@@ -109,3 +110,25 @@ async def test_runner_up_buttons_and_forged_votes(fake, clock, settings, catalog
         async with services_of(app).sessions() as session:
             votes = (await session.scalars(select(Question.vote))).all()
     assert all(v is None for v in votes)
+
+
+async def test_many_patients_asking_at_once_all_get_their_answer(fake, clock, settings,
+                                                                 catalog, sessions) -> None:
+    """Sixty questions in the same moment, with Telegram's 30 a second enforced: replies wait
+    their turn (and a 429 is waited out) instead of being lost."""
+    patients = range(GLOW_FIRST, GLOW_FIRST + 60)
+    await seed(sessions, catalog, clock, glow=len(patients), north=0,
+               treated=clock.now().date() - timedelta(days=1))
+    question = catalog.faq().entry("makeup").question
+    async with running_bot(settings, clock):
+        await fake.wait_for(lambda: all(fake.sent_to(user) for user in patients), timeout=30,
+                            what="the day's planned message")  # today's message, paced
+        fake.limit_rate()
+        for user in patients:
+            fake.push_text(user, "can i wear makeup tomorrow")
+        await fake.wait_for(lambda: all(
+            any(s.text.startswith(question) for s in fake.sent_to(user)) for user in patients),
+            timeout=30, what="an answer for every patient")
+    for user in patients:
+        assert sum(s.text.startswith(question) for s in fake.sent_to(user)) == 1, user
+        assert not any("went wrong" in s.text for s in fake.sent_to(user)), user
