@@ -178,8 +178,8 @@ async def main(count: int, rounds: int, limited: bool) -> None:
           f"{max(all_latencies) * 1000:.0f} ms")
     print(f"outcomes stored (storage.stats): {figures.questions}")
     print(f"busiest 1-second window of answers: {max(busiest_windows)} sendMessage (Telegram "
-          "allows about 30/s per bot overall; replies are sent by the handlers, outside the "
-          "dispatcher's pacer)")
+          "allows about 30/s per bot overall; replies go through the application's rate "
+          "limiter, which holds them to 30/s)")
     if limited:
         print(f"429 Too Many Requests answered to the bot's replies: {refused}; chats that got "
               f"the bot's error note instead of their answer: {error_notes}; the others got "
