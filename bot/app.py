@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from sqlalchemy.exc import DBAPIError
 from telegram import BotCommand, LinkPreviewOptions, Update
-from telegram.constants import ParseMode
+from telegram.constants import FloodLimit, ParseMode
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -78,6 +78,20 @@ async def migrate_when_reachable(url: str) -> None:
     await upgrade_async(url)
 
 
+def rate_limiter(settings: Settings) -> AIORateLimiter:
+    """Every send shares Telegram's ~30 messages a second (or a higher SEND_RATE_PER_SECOND):
+    replies to patients wait their turn instead of being refused when many write at once. A
+    bucket of one, so sends are spaced and never burst; the dispatcher's pacer stays below it.
+    A 429 halts all sends for the time Telegram asks and is retried; past REPLY_RETRIES the
+    dispatcher's own handling (hold every slot, put the row back) takes over. A rate of 0
+    (no pacing, for benchmarks) lifts the ceiling."""
+    rate = max(settings.send_rate_per_second, FloodLimit.MESSAGES_PER_SECOND)
+    paced = settings.send_rate_per_second > 0
+    return AIORateLimiter(overall_max_rate=1 if paced else 0,
+                          overall_time_period=1 / rate if paced else 0,
+                          max_retries=REPLY_RETRIES)
+
+
 def build_application(settings: Settings, *, clock: Clock | None = None) -> Application:
     """The bot, ready for `run_polling`; services start in post_init, stop in post_shutdown."""
     if settings.telegram_bot_token is None:
@@ -124,11 +138,7 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> Appl
         .base_url(settings.telegram_base_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML,
                            link_preview_options=LinkPreviewOptions(is_disabled=True)))
-        # Every send shares Telegram's ~30 messages a second: replies to patients wait their
-        # turn instead of being refused when many write at once, and a 429 halts all sends for
-        # the time Telegram asks, then is retried; past REPLY_RETRIES the dispatcher's own
-        # handling (hold every slot, put the row back) takes over.
-        .rate_limiter(AIORateLimiter(max_retries=REPLY_RETRIES))
+        .rate_limiter(rate_limiter(settings))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .build()
