@@ -88,7 +88,8 @@ async def fake_capacity(fake: netbench.FakeServerProcess) -> Run:
     """sendMessage calls per second through python-telegram-bot alone (no dispatcher, no
     database), CONCURRENCY at a time, as the dispatcher sends."""
     # Only the bot's HTTP client is used: no post_init, so the database is never opened.
-    settings = netbench.bot_settings(fake.base_url, "sqlite:///unused.sqlite3")
+    settings = netbench.bot_settings(fake.base_url, "sqlite:///unused.sqlite3",
+                                     send_rate_per_second=0)
     application = build_application(settings)
     await application.initialize()
     text = "<b>Message from Glow &amp; Co Clinic</b>\n\nOur clinic is closed on 24 December."
@@ -166,7 +167,8 @@ async def backend_runs(url: str, patients: int, fake: netbench.FakeServerProcess
                                      benchlib.InstantSender(), total, fake))
     print(runs[-1].line(), flush=True)
 
-    application = build_application(netbench.bot_settings(fake.base_url, url))
+    application = build_application(netbench.bot_settings(fake.base_url, url,
+                                                          send_rate_per_second=0))
     await application.initialize()
     try:
         _, total = await benchlib.queue_broadcast(url, datetime.now(UTC))

@@ -129,17 +129,16 @@ class Dispatcher:
             except RetryLater as exc:
                 self._pause(now, exc)
                 return report
+            # Skipping the stale and the first claim share a transaction: an idle tick is
+            # mostly transactions, not queries.
             async with self.sessions.begin() as session:
                 report.skipped += await schedule.skip_expired(session, now)
-            while self.running():
+                ids = (await schedule.claim_due(session, now, self.batch_size)
+                       if self.running() else [])
+            while (ids and await self._send_batch(ids, now, report)
+                   and len(ids) == self.batch_size):
                 async with self.sessions.begin() as session:
                     ids = await schedule.claim_due(session, now, self.batch_size)
-                if not ids:
-                    break
-                if not await self._send_batch(ids, now, report):
-                    break
-                if len(ids) < self.batch_size:
-                    break
             await self.broadcasts.report(now, final=True)
         if report.sent or report.failed or report.skipped:
             log.info("dispatch: %d sent, %d skipped, %d failed, %d to retry", report.sent,
