@@ -469,7 +469,7 @@ async def main() -> None:
               f"submitted to the asyncio executor and deleted from the store (one transaction "
               f"per job, synchronous, on the event loop), its job a no-op that composes, sends "
               f"and records nothing. A nothing-due wake-up is get_due_jobs + get_next_run_time "
-              f"(two indexed queries); our idle tick is four transactions through aiosqlite.")
+              f"(two indexed queries); our idle tick is three transactions through aiosqlite.")
 
         print("\n-- cancelling one patient's remaining plan (/stop, /delete, blocked), "
               "median of 20 patients")

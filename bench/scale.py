@@ -143,8 +143,8 @@ async def measure(url: str, args: argparse.Namespace, now: datetime) -> list[str
         idle_median, idle_max = statistics.median(idle_ms), max(idle_ms)
         print(f"idle tick (nothing due), {args.ticks} ticks after one warm-up: median "
               f"{idle_median:.1f} ms, min {min(idle_ms):.1f} ms, max {idle_max:.1f} ms")
-        print(f"  for scale: an empty transaction costs {await empty_transaction_ms(engine):.2f} ms "
-              f"here (an idle tick opens 4)")
+        print(f"  for scale: an empty transaction costs {await empty_transaction_ms(engine):.2f} "
+              f"ms here (an idle tick opens 3)")
 
         with recording(engine) as statements:
             t = time.perf_counter()

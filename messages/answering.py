@@ -69,17 +69,15 @@ class Answerer:
         self.own_procedure = re.compile(rf"\b({own})\b") if own else None
         self.named_procedure = re.compile(rf"\b({other})\b") if other else re.compile("$^")
 
-    def about_other_procedure(self, question: str, topic: str | None) -> bool:
-        """Is this about a different procedure ("swelling after lip filler")?
+    def about_other_procedure(self, words: str, topic: str | None) -> bool:
+        """Is this message (the analyzer's words) about a different procedure ("swelling after
+        lip filler")?
 
         Naming another procedure is fine when asking when to have it after ours (the
         `other_treatments` entry); recovering from it, or any other topic, is not ours.
         """
-        if self.other_procedure is None:
+        if self.other_procedure is None or self.names_our_procedure(words):
             return False
-        if self.names_our_procedure(question):
-            return False
-        words = " ".join(self.index.analyzer.words(question))
         if self.other_procedure.search(words):
             return True
         return topic != OTHER_TREATMENTS and self.named_procedure.search(words) is not None
@@ -100,15 +98,14 @@ class Answerer:
     def question_of(self, topic: str) -> str:
         return self.faq.entry(topic).question
 
-    def names_our_procedure(self, question: str) -> bool:
-        words = " ".join(self.index.analyzer.words(question))
+    def names_our_procedure(self, words: str) -> bool:
         return self.own_procedure is not None and self.own_procedure.search(words) is not None
 
-    def off_topic(self, question: str, matches: list[Match], best: Match) -> bool:
+    def off_topic(self, words: str, matches: list[Match], best: Match) -> bool:
         """Closer to the examples of what the FAQ does not answer than to any topic (by
         NONE_MARGIN), unless it names our procedure: those examples never do."""
         none = next((m.score for m in matches if m.topic == NONE_OF_THESE), 0.0)
-        return none > NONE_MARGIN * best.score and not self.names_our_procedure(question)
+        return none > NONE_MARGIN * best.score and not self.names_our_procedure(words)
 
     def answer(self, question: str, day: int | None, recipient: Recipient) -> Answer:
         found = self.index.lookup(question)
@@ -119,8 +116,9 @@ class Answerer:
         if exact is not None:
             best = next((m for m in matches if m.topic == exact), Match(exact, 0.0))
         familiar = best.score >= MIN_SCORE + PER_UNFAMILIAR_WORD * found.unfamiliar
-        ours = (not self.off_topic(question, found.matches, best)
-                and not self.about_other_procedure(question, best.topic))
+        words = " ".join(self.index.analyzer.words(question))
+        ours = (not self.off_topic(words, found.matches, best)
+                and not self.about_other_procedure(words, best.topic))
         topic = exact or (best.topic if familiar and ours else None)
         if sign.urgency != "none":
             name = "escalate_emergency" if sign.urgency == "emergency" else "escalate_urgent"

@@ -61,8 +61,8 @@ URGENT = [
     r"\b((fever|fevr|feaver|fevar)(?! ?blister)\w*|temp|temps|temperature|temprature|"
     r"tempreture|temperture|temparature|the chills|chills(?! out)|shiver\w*|rigors|"
     r"(hot and cold|cold|night) sweats|clammy)\b",
-    r"\b(red|pink|dark) (\w+ )?(streak\w*|lines?|trails?|stripes?)\b|\bstreak\w*\b|\b(spread\w*|spredd?\w*)\b.{0,25}"
-    r"\bin (\w+ )?lines\b",
+    r"\b(red|pink|dark) (\w+ )?(streak\w*|lines?|trails?|stripes?)\b|\bstreak\w*\b|"
+    r"\b(spread\w*|spredd?\w*)\b.{0,25}\bin (\w+ )?lines\b",
     r"\bhot to (the )?touch\b|\bhot when (i |you )?touch|\b(burning|boiling) hot\b|"
     r"\bhard,? (and )?(hot|warm)\b|\b(hot|warm),? (and )?hard\b",
     r"\b(skin|face|cheek\w*|area) (is |feels |feel |got )?(really |very |so )?hot\b",
@@ -89,7 +89,8 @@ URGENT = [
     r"stamp marks?|roller marks?|needle (lines?|marks?)|(lines?|marks?) from the needl\w*|"
     r"(like|in) a grid|rows of (\w+ )?(dots|marks|lines|holes|pricks))\b|"
     r"\b(left|leaving|caused|given me) (\w+ ){0,3}(pits?|dents?|holes|indent\w*|craters?|"
-    r"grooves?|tracks)\b|\b(pits?|dents?|craters?|holes|indent\w*) in (my |the )?(skin|face|cheeks?)",
+    r"grooves?|tracks)\b|"
+    r"\b(pits?|dents?|craters?|holes|indent\w*) in (my |the )?(skin|face|cheeks?)",
     r"\b(dark\w*|brown|grey|gray|black|pigment\w*)\b.{0,40}\b(spread\w*|multipl\w*|grow\w*|"
     r"bigger|more and more|crept|creep\w*|further|expand\w*|wider|larger)",
     r"\b(eyes?|eyelids?|eye ?lids?|eyeball|vision|eyesight|blurr\w*|double vision)\b",
@@ -118,7 +119,8 @@ WORSE = (r"(worse|worsen\w*|spread\w*|spredd?\w*|increas\w*|bigger|more|again|ov
 WORSENING = re.compile(
     rf"{COMPARATIVE}|{COMPLAINT} {_}{WORSE}\b|\b(not (getting )?better|no better|"
     rf"not improv\w*|not going down|not settl\w*|not calm\w*)\b|\b{WORSE} (\w+ ){{0,2}}{COMPLAINT}|"
-    rf"{COMPLAINT}{SAME_SENTENCE}{{0,60}}\b{GROWING}\b|\b{GROWING}\b{SAME_SENTENCE}{{0,40}}{COMPLAINT}"
+    rf"{COMPLAINT}{SAME_SENTENCE}{{0,60}}\b{GROWING}\b|"
+    rf"\b{GROWING}\b{SAME_SENTENCE}{{0,40}}{COMPLAINT}"
 )
 LASTING = re.compile(rf"{COMPLAINT}.{{0,40}}\b(still|anymore|lasting|persist\w*|wont go|"
                      rf"not gone|hasnt gone|not going away|havent faded|not faded)\b|"
@@ -135,7 +137,8 @@ _EMERGENCY = [re.compile(p) for p in EMERGENCY]
 _URGENT = [re.compile(p) for p in URGENT]
 # Said of a sign right after it: "eyes are fine", "ive got none".
 FINE_AFTER = re.compile(r"^\W*(\w+ )?(is|are|feel|feels|seem|seems|look|looks) (totally |all )?"
-                        r"(fine|ok|okay|good|normal)\b|^\W*(fine|normal|unaffected|all good|none)\b|"
+                        r"(fine|ok|okay|good|normal)\b|"
+                        r"^\W*(fine|normal|unaffected|all good|none)\b|"
                         r"^\W*(\w+ )?(isnt|is not|arent|are not|not) (affected|involved|touched)\b|"
                         r"^.{0,30}\b(got none|have none|havent got any|havent had any|"
                         r"dont have any|dont have one|do not have one|havent got one|"
