@@ -161,8 +161,8 @@ GENERAL = [
     re.compile(r"\b(worried|worry|worrying|scared|afraid|nervous|concerned) (about|of) "
                r"(an? |getting |the )?(allergic |bad |severe )?(infection|scarring|scars?|"
                r"reaction|allerg\w*)"),
-    re.compile(r"\b(spot|recogni[sz]e|identify|avoid|prevent\w*|reduce|risk of|chances? of|"
-               r"(tell|know) if) (\w+ ){0,2}(infection|infected|reaction|allerg\w*|scar\w*)"),
+    re.compile(r"\b(spot|recogni[sz]e|identify|avoid|prevent\w*|reduce|(tell|know) if) "
+               r"(\w+ ){0,2}(infection|infected|reaction|allerg\w*|scar\w*)"),
     re.compile(r"\b(normal|known|usual|common|expected|typical) (skin )?reaction"),
     re.compile(r"\b(if|what if|in case) (i|you) (ever |were to )?(got|get|develop\w*)\b[^.,;!?]*"),
     re.compile(rf"\b(prone to|history of|suffer\w* (from|with)|for my|i get|i usually get|"
