@@ -15,7 +15,9 @@ from pathlib import Path
 
 from messages.faq import Faq, load_faq
 from messages.lexicon import Lexicon, OffTopic, load_lexicon, load_offtopic
-from messages.loading import ContentError, load_model, read_yaml, text_problems
+from messages.loading import (
+    ContentError, collector_paused, load_model, read_yaml, text_problems,
+)
 from messages.model import Protocol
 from messages.phrases import Phrases
 
@@ -122,7 +124,8 @@ def check_directory(directory: Path) -> tuple[Catalog, list[str]]:
 @cache
 def load_catalog(directory: Path = BUNDLED_CONTENT) -> Catalog:
     """The validated content; raises ContentError listing every problem found."""
-    catalog, errors = check_directory(directory)
+    with collector_paused():
+        catalog, errors = check_directory(directory)
     if errors:
         raise ContentError("\n".join(errors))
     return catalog
