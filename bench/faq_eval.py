@@ -60,7 +60,7 @@ def evaluate(questions: dict[str, list[dict]], answerer: Answerer) -> Report:
     top1 = top1_noisy = noisy = top3 = rejected = alarms = 0
     for item in in_scope:
         answer = ask(item)
-        ranked = [m.topic for m in answerer.index.search(item["text"])[:3]]
+        ranked = [m.topic for m in answerer.rank(item["text"])[:3]]
         top3 += item["topic"] in ranked
         if answer.outcome == "escalated":
             alarms += 1

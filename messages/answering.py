@@ -13,22 +13,26 @@ from typing import Literal
 
 from messages.catalog import DEFAULT_LANGUAGE, Catalog
 from messages.faq import Faq
-from messages.faq_index import NONE_OF_THESE, FaqIndex, Match
+from messages.faq_index import NONE_OF_THESE, FaqIndex, Lookup, Match
 from messages.lexicon import Lexicon
+from messages.loading import collector_paused
 from messages.model import Protocol
 from messages.phrases import Html, Phrases
 from messages.render import Recipient, render
 from messages.triage import Urgency, triage
 
-# Chosen on the dev sets by bench/faq_thresholds.py (see README). A match must score
-# MIN_SCORE, plus PER_UNFAMILIAR_WORD for each word of the message that is no patient's word
-# for any topic; and the "none of these" entry must outscore the best topic NONE_MARGIN times
-# over to call a message off-topic (never when it names our own procedure).
-MIN_SCORE = 3.0
-PER_UNFAMILIAR_WORD = 1.5
-NONE_MARGIN = 1.1
+# Chosen on the dev sets by bench/faq_thresholds.py (see README). Topics are ranked by the
+# topic model's decision value plus BM25_WEIGHT times their BM25F score relative to the best
+# one. The message is off-topic when the model's "none of these" class beats the best topic by
+# NONE_MARGIN (never when it names our own procedure); and the best topic must score MIN_SCORE
+# in BM25F, plus PER_UNFAMILIAR_WORD for each word of the message that is no patient's word
+# for any topic. Runner-up topics within ALTERNATIVE_GAP of the best are offered as buttons.
+BM25_WEIGHT = 1.0
+NONE_MARGIN = 0.0
+MIN_SCORE = 1.0
+PER_UNFAMILIAR_WORD = 0.0
+ALTERNATIVE_GAP = 0.5
 OTHER_TREATMENTS = "other_treatments"
-RUNNER_UP_RATIO = 0.8
 MAX_ALTERNATIVES = 2
 
 Outcome = Literal["answered", "ambiguous", "unanswered", "escalated"]
@@ -86,7 +90,8 @@ class Answerer:
     def from_catalog(cls, catalog: Catalog, language: str = DEFAULT_LANGUAGE) -> Answerer:
         faq = catalog.faq(language)
         lexicon = catalog.lexicon(language)
-        index = FaqIndex(faq, lexicon, catalog.offtopic_examples(language))
+        with collector_paused():
+            index = FaqIndex(faq, lexicon, catalog.offtopic_examples(language))
         return cls(faq, index, catalog.protocol(faq.protocol, language),
                    catalog.phrasebook(language), lexicon)
 
@@ -101,23 +106,37 @@ class Answerer:
     def names_our_procedure(self, words: str) -> bool:
         return self.own_procedure is not None and self.own_procedure.search(words) is not None
 
-    def off_topic(self, words: str, matches: list[Match], best: Match) -> bool:
+    def off_topic(self, words: str, found: Lookup, best: Match) -> bool:
         """Closer to the examples of what the FAQ does not answer than to any topic (by
         NONE_MARGIN), unless it names our procedure: those examples never do."""
-        none = next((m.score for m in matches if m.topic == NONE_OF_THESE), 0.0)
-        return none > NONE_MARGIN * best.score and not self.names_our_procedure(words)
+        none = found.learnt[NONE_OF_THESE]
+        return (none > found.learnt[best.topic] + NONE_MARGIN
+                and not self.names_our_procedure(words))
+
+    @staticmethod
+    def ranking(found: Lookup) -> list[Match]:
+        """Every topic, best first, by the topic model and BM25F together."""
+        bm25 = {m.topic: m.score for m in found.matches}
+        top = max(bm25.values(), default=0.0) or 1.0
+        return sorted((Match(topic, learnt + BM25_WEIGHT * bm25.get(topic, 0.0) / top)
+                       for topic, learnt in found.learnt.items() if topic != NONE_OF_THESE),
+                      key=lambda m: -m.score)
+
+    def rank(self, question: str) -> list[Match]:
+        return self.ranking(self.index.lookup(question))
 
     def answer(self, question: str, day: int | None, recipient: Recipient) -> Answer:
         found = self.index.lookup(question)
         exact = found.exact
-        matches = [m for m in found.matches if m.topic != NONE_OF_THESE]
-        best = matches[0] if matches else Match("", 0.0)
+        ranked = self.ranking(found)
+        best = ranked[0]
         sign = triage(question, day)
         if exact is not None:
-            best = next((m for m in matches if m.topic == exact), Match(exact, 0.0))
-        familiar = best.score >= MIN_SCORE + PER_UNFAMILIAR_WORD * found.unfamiliar
+            best = next(m for m in ranked if m.topic == exact)
+        bm25 = next((m.score for m in found.matches if m.topic == best.topic), 0.0)
+        familiar = bm25 >= MIN_SCORE + PER_UNFAMILIAR_WORD * found.unfamiliar
         words = " ".join(self.index.analyzer.words(question))
-        ours = (not self.off_topic(words, found.matches, best)
+        ours = (not self.off_topic(words, found, best)
                 and not self.about_other_procedure(words, best.topic))
         topic = exact or (best.topic if familiar and ours else None)
         if sign.urgency != "none":
@@ -130,8 +149,8 @@ class Answerer:
                                 clinic_phone=recipient.clinic_phone)
             return Answer(None, best.score, "none", "unanswered", text)
         close = () if exact else tuple(
-            m.topic for m in matches[1:1 + MAX_ALTERNATIVES]
-            if m.score >= RUNNER_UP_RATIO * best.score
+            m.topic for m in ranked[1:1 + MAX_ALTERNATIVES]
+            if m.score >= best.score - ALTERNATIVE_GAP
         )
         return Answer(topic, best.score, "none", "ambiguous" if close else "answered",
                       self.entry_reply(topic, day, recipient), close)

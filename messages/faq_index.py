@@ -5,7 +5,8 @@ unknown words (in neither the FAQ's vocabulary nor an English dictionary) are co
 nearest FAQ word, stopwords dropped, words reduced to Snowball stems. Only unknown words are
 corrected, so "capital of france" stays about capitals and France and matches nothing.
 Each FAQ entry is one document with three fields: its question and phrasings (weighted
-highest), its keywords, and its answers (lowest).
+highest), its keywords, and its answers (lowest). The same analysis of each phrasing trains the
+topic model (topic_model.py), which `lookup` consults beside BM25F.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from symspellpy import SymSpell, Verbosity
 
 from messages.faq import Faq
 from messages.lexicon import Lexicon
+from messages.topic_model import TopicModel
 
 ENGLISH_STOPWORDS = frozenset(["a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "im", "ive", "id", "ill", "youre", "dont", "doesnt", "didnt", "cant", "wont", "isnt", "arent", "wasnt", "werent", "hasnt", "havent", "hadnt", "shouldnt", "couldnt", "wouldnt", "its", "thats", "whats", "hi", "hello", "hey", "thanks", "thank", "please", "ok", "okay", "yes", "yeah", "also", "really", "still", "get", "got", "getting", "go", "going", "know", "like", "maybe", "much", "need", "normal", "one", "quite", "right", "say", "since", "something", "think", "want", "way", "well", "bit", "lot", "little", "ask", "question", "wondering", "anyone", "guys", "kinda", "sorta", "literally", "actually", "honestly", "honest", "basically", "lowkey", "highkey", "bruh", "lmao", "lol", "omg"])
 
@@ -106,13 +108,25 @@ class Analyzer:
         found = self.speller.lookup(word, Verbosity.TOP, max_edit_distance=distance)
         return found[0].term if found else word
 
-    def terms(self, text: str) -> list[str]:
-        """Index terms: no stopwords and no numbers. A number in a message is a day, an hour,
-        an age or an SPF, never what the question is about (the recovery day comes from the
-        patient's record), and as a term it tied questions to whatever text named the same one."""
-        words = self.expand([self.correct(w) for w in self.tokens(text)])
-        return self.stemmer.stemWords(
+    def analyse(self, text: str) -> tuple[list[str], list[str]]:
+        """The corrected words, and the index terms made from them: no stopwords and no
+        numbers. A number in a message is a day, an hour, an age or an SPF, never what the
+        question is about (the recovery day comes from the patient's record), and as a term it
+        tied questions to whatever text named the same one."""
+        return self.analyse_tokens(self.tokens(text))
+
+    def analyse_tokens(self, tokens: list[str],
+                       expanded: list[str] | None = None) -> tuple[list[str], list[str]]:
+        """`analyse` from the tokens; `expanded` is `expand(tokens)` when already known, kept
+        if no token needed correcting (content text, whose words the speller learnt)."""
+        corrected = [self.correct(w) for w in tokens]
+        words = expanded if expanded is not None and corrected == tokens \
+            else self.expand(corrected)
+        return words, self.stemmer.stemWords(
             [w for w in words if w not in self.stopwords and not w.isdigit()])
+
+    def terms(self, text: str) -> list[str]:
+        return self.analyse(text)[1]
 
 
 @dataclass(frozen=True)
@@ -123,9 +137,10 @@ class Match:
 
 @dataclass(frozen=True)
 class Lookup:
-    matches: list[Match]  # every entry with a positive score, best first
+    matches: list[Match]  # every entry with a positive BM25F score, best first
     exact: str | None  # the entry one of whose phrasings the message says exactly
     unfamiliar: int  # words of the message that are no patient's words for any topic
+    learnt: dict[str, float]  # the topic model's decision value for every entry
 
 
 NONE_OF_THESE = "none_of_these"
@@ -133,6 +148,7 @@ NONE_OF_THESE = "none_of_these"
 
 class FaqIndex:
     """BM25F over the FAQ; `search` gives every entry with a positive score, best first.
+    `lookup` adds the topic model's view of the same message.
 
     Examples of what the FAQ does not answer form one more entry, NONE_OF_THESE: a message
     closest to those is about something else.
@@ -150,21 +166,30 @@ class FaqIndex:
         }
         if offtopic:
             fields[NONE_OF_THESE] = {"question": offtopic, "keywords": [], "answer": []}
-        vocabulary: Counter[str] = Counter(
-            word for entry in fields.values() for texts in entry.values() for text in texts
-            for word in self.analyzer.words(_plain(text))
-        )
-        self.analyzer.learn(vocabulary)
-        self._build(fields)
+        tokens = {topic: {name: [self.analyzer.tokens(_plain(text)) for text in texts]
+                          for name, texts in entry.items()} for topic, entry in fields.items()}
+        words = {topic: {name: [self.analyzer.expand(t) for t in found]
+                         for name, found in entry.items()} for topic, entry in tokens.items()}
+        self.analyzer.learn(Counter(word for entry in words.values() for texts in entry.values()
+                                    for text in texts for word in text))
+        analysed = {topic: [self.analyzer.analyse_tokens(t, w) for t, w in
+                            zip(tokens[topic]["question"], words[topic]["question"])]
+                    for topic in fields}
+        self._build(fields, analysed)
         self.exact = {
             frozenset(terms): topic
-            for topic, entry in fields.items() if topic != NONE_OF_THESE
-            for text in entry["question"] if (terms := self.analyzer.terms(text))
+            for topic, texts in analysed.items() if topic != NONE_OF_THESE
+            for _, terms in texts if terms
         }
+        self.model = TopicModel([(terms, words, topic) for topic, texts in analysed.items()
+                                 for words, terms in texts])
 
-    def _build(self, fields: dict[str, dict[str, list[str]]]) -> None:
+    def _build(self, fields: dict[str, dict[str, list[str]]],
+               analysed: dict[str, list[tuple[list[str], list[str]]]]) -> None:
         counts = {
             topic: {name: Counter(self.analyzer.terms(" ".join(_plain(t) for t in texts)))
+                    if name != "question" else
+                    Counter(term for _, terms in analysed[topic] for term in terms)
                     for name, texts in entry.items()}
             for topic, entry in fields.items()
         }
@@ -193,7 +218,7 @@ class FaqIndex:
 
     def lookup(self, text: str) -> Lookup:
         """Everything the answerer needs about a message, from one pass of the analyzer."""
-        terms = self.analyzer.terms(text)
+        words, terms = self.analyzer.analyse(text)
         scores: dict[str, float] = {}
         for term in set(terms):
             found = self.postings.get(term)
@@ -206,6 +231,7 @@ class FaqIndex:
             matches=sorted((Match(t, s) for t, s in scores.items()), key=lambda m: -m.score),
             exact=self.exact.get(frozenset(terms)),
             unfamiliar=sum(1 for t in terms if t not in self.topic_words),
+            learnt=self.model.scores(terms, words),
         )
 
     def search(self, text: str) -> list[Match]:

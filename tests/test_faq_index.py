@@ -13,6 +13,7 @@ from messages.answering import Answerer
 from messages.catalog import BUNDLED_CONTENT, Catalog, check_directory
 from messages.faq_index import NONE_OF_THESE, FaqIndex
 from messages.render import Recipient
+from messages.topic_model import TopicModel
 
 RECIPIENT = Recipient("Ann", "Glow Clinic", "020 7946 0000", date(2026, 11, 21))
 
@@ -102,3 +103,37 @@ def test_faq_mistakes_are_named(tmp_path: Path) -> None:
         tmp_path / "c", lambda e: e[3].update(answer="Ask {nobody}", variants=None))
     assert "phrasings: List should have at least 5 items" in _broken_faq(
         tmp_path / "d", lambda e: e[3].update(phrasings=["one"]))
+
+
+def test_the_topic_model_learns_topics_and_letter_groups_from_examples() -> None:
+    """Trained on a handful of phrasings, the model ranks the right class first for words it
+    has seen, and for a misspelling it has never seen, through the letters they share (letter
+    groups count once seen in two phrasings)."""
+    examples = [
+        (["sunscreen", "spf"], ["sunscreen", "spf"], "sunscreen"),
+        (["sunscreen", "need"], ["do", "i", "need", "sunscreen"], "sunscreen"),
+        (["gym", "workout"], ["gym", "workout"], "exercise"),
+        (["workout", "gym"], ["workout", "at", "the", "gym"], "exercise"),
+        (["pizza", "recip"], ["pizza", "recipe"], NONE_OF_THESE),
+        (["footbal", "score"], ["football", "score"], NONE_OF_THESE),
+    ]
+    model = TopicModel(examples)
+    def best(terms: list[str], words: list[str]) -> str:
+        scores = model.scores(terms, words)
+        return max(scores, key=scores.__getitem__)
+    assert best(["gym"], ["gym"]) == "exercise"
+    assert best(["pizza"], ["pizza"]) == NONE_OF_THESE
+    assert best(["sunscrean"], ["sunscrean"]) == "sunscreen"  # never seen: shares " sun", "scre"
+    assert best(["workot"], ["workot"]) == "exercise"
+    assert model.scores([], [])  # a message with no known feature still gets every class scored
+
+
+def test_off_topic_examples_teach_the_model_what_is_not_ours(catalog: Catalog) -> None:
+    faq, lexicon = catalog.faq(), catalog.lexicon()
+    question = "which hair dye covers grey roots best"
+    bare = FaqIndex(faq, lexicon, ["how do i stop my car going wrong", "best oven cleaner"])
+    taught = FaqIndex(faq, lexicon, [f"best hair dye for grey roots, shade {n}" for n in range(20)]
+                      + ["what colour should i dye my hair", "does box dye cover grey"])
+    before, after = bare.lookup(question).learnt, taught.lookup(question).learnt
+    assert after[NONE_OF_THESE] > before[NONE_OF_THESE]
+    assert after[NONE_OF_THESE] > max(v for t, v in after.items() if t != NONE_OF_THESE)
