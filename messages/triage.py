@@ -31,7 +31,7 @@ _ = rf"(?:{NOT_WORD}\w+ ){{0,3}}"  # up to three words in between, none of them 
 EVERYWHERE = r"all over|all ova|eve?r?y ?wh?ere?|head to toe"
 BREATH = r"(breath\w*|breth\w*|bre+a?the?\w*|get air|enough air|air in)"
 EMERGENCY = [
-    rf"\b(cant|cnt|cannot|can not|couldnt|trouble|difficult\w*|hard|struggl\w*|unable|"
+    rf"\b(cant|cnt|cannot|can not|couldnt|trouble|difficult\w*|hard|harder|struggl\w*|unable|"
     rf"problems?|barely|short(ness)? of|not able to)\b {_}{BREATH}",
     r"\b(breathless|wheez\w*|gasping|short of breath)\b",
     rf"\b(chest|throat|airway|windpipe) {_}(tight|closing|closed|blocked)",
@@ -39,14 +39,15 @@ EMERGENCY = [
     rf"clos\w+ up|thick\w*|tight|puff\w*|balloon\w*|blow\w* up|blown up|doubl\w*|huge|"
     rf"massive|filling)",
     rf"\b(swell\w*|swolen|swollen|puffy)\b {_}(throat|tongue|tounge|toungue|airway)",
-    rf"\blips? {_}(balloon\w*|doubl\w*|tripl\w*|blow\w* up|blown up|huge|massive|"
-    rf"swell\w* (up )?(fast|quickly|rapidly|by the minute|more and more))",
+    rf"\b(lips?|mouth|eyelids?|eye ?lids?) {_}(balloon\w*|doubl\w*|tripl\w*|blow\w* up|blown up|"
+    rf"huge|massive|swell\w* (up )?(really |so |very )?(fast|quick\w*|rapid\w*|by the minute|"
+    rf"more and more))",
     r"\bvoice\b.{0,25}\b(weird|strange|funny|hoarse|croaky|muffled|different|changed|gone)\b|"
     r"\b(hoarse|croaky) voice\b",
     rf"\b(cant|cannot|hard to|trouble|struggl\w*|difficult\w*|problems?) {_}swallow\w*",
     rf"\b(hives?|welts?)\b.{{0,40}}\b({EVERYWHERE}|spread\w*|body|arms?|legs?|chest|back|"
     rf"tummy|stomach|neck)\b",
-    rf"\b({EVERYWHERE}|whole body)\b.{{0,30}}\b(hives?|welts?|rash)",
+    rf"\b({EVERYWHERE}|whole body)\b.{{0,30}}\b(hives?|welts?|rash|(itchy |red |raised )+bumps)",
     r"\b(covered in|full of) (\w+ )?(hives?|welts?)",
     r"\b(fainted|fainting|faint\w* spell|(feel\w*|felt|going to|gonna|about to|nearly|almost)"
     r" (\w+ )?faint|passed out|pass(ing)? out|blacked out|black(ing)? out|collaps\w*|"
@@ -58,14 +59,26 @@ URGENT = [
     r"\b(ooz\w*|weep\w*|leak\w*|discharge|seep\w*)\b",
     r"\b(yellow\w*|honey\w*|golden) (\w+ )?(crust\w*|scab\w*|stuff|fluid|liquid)",
     r"\bcrust\w*\b",
+    r"\b(yellow\w*|green\w*)\b.{0,20}\b(heads?|tops?|spots?|bumps?|pimples?|stuff|gunk|goo|"
+    r"fluid|liquid|bits)\b|\b(heads?|spots?|bumps?|pimples?|stuff|fluid|liquid|gunk|goo|"
+    r"discharge) (\w+ ){0,3}(yellow\w*|green\w*)\b|\bfill\w* (up )?with (\w+ )?(yellow|"
+    r"green|white|pus|gunk|goo|fluid|liquid)|\b(stuff|fluid|liquid|gunk|goo) (\w+ ){0,2}"
+    r"(coming|comes|came) out\b|\bcoming out (of|from) (the |my )?(holes|skin|spots?|dots)",
+    r"\b(hot|warm) and (painful|sore|tender|throbbing|swollen)\b|"
+    r"\b(painful|sore|tender|throbbing|swollen) and (hot|warm)\b",
+    r"\bopen (wounds?|sores?|patch\w*|areas?|cuts?|bits)\b|"
+    r"\b(wont|not|isnt|arent|doesnt|dont) (\w+ )?heal\w*\b",
     r"\b((fever|fevr|feaver|fevar)(?! ?blister)\w*|temp|temps|temperature|temprature|"
     r"tempreture|temperture|temparature|the chills|chills(?! out)|shiver\w*|rigors|"
-    r"(hot and cold|cold|night) sweats|clammy)\b",
+    r"(hot and cold|cold|night) sweats|clammy|flu|flu like|fluey|feverish|shivery|"
+    r"(going|feel\w*|felt) hot and cold|hot and sweaty|sweaty and hot)\b",
+    r"\b(feel\w*|felt) (\w+ )?(unwell|ill|poorly|sick|run down|awful all over)\b",
+    r"\b(glands?|lymph\w*|nodes?)\b.{0,20}\b(swell\w*|swollen|up|sore|tender|lumps?|painful)|"
+    r"\bswollen (glands?|lymph\w*|nodes?)\b",
     r"\b(red|pink|dark) (\w+ )?(streak\w*|lines?|trails?|stripes?)\b|\bstreak\w*\b|"
     r"\b(spread\w*|spredd?\w*)\b.{0,25}\bin (\w+ )?lines\b",
     r"\bhot to (the )?touch\b|\bhot when (i |you )?touch|\b(burning|boiling) hot\b|"
     r"\bhard,? (and )?(hot|warm)\b|\b(hot|warm),? (and )?hard\b",
-    r"\b(skin|face|cheek\w*|area) (is |feels |feel |got )?(really |very |so )?hot\b",
     r"\b(infect\w*|abscess\w*|cellulitis|septic)\b",
     r"\b(severe|unbearable|excruciating|agoni\w*|throbbing|intense|extreme|terrible|awful) "
     r"(\w+ )?(pain|ache|aching|burning|hurt\w*|sting\w*)",
@@ -81,7 +94,10 @@ URGENT = [
     rf"(a |an |some )?{COLD_SORE}|\b(woke up|came up|ended up) with (a |an |some )?{COLD_SORE}|"
     rf"\b(a|an) {COLD_SORE} (on|at|near|by|in|right) |"
     rf"\b{COLD_SORE}\b[^.!?]{{0,20}}\b(coming|came|appear\w*|showing|"
-    rf"forming|popp\w*|start\w*|breaking out|flar\w*)\b|\btingl\w* (on |in )?(my )?lips?\b",
+    rf"forming|popp\w*|start\w*|breaking out|flar\w*)\b|\btingl\w* (on |in )?(my )?lips?\b|"
+    rf"\b(sores?|ulcers?|blisters?|bumps?) (\w+ )?(on|around|by) (my |the )?(lip|lips|mouth)\b|"
+    rf"\blike (a |my )?(old )?{COLD_SORE}|"
+    rf"\b(cluster|group|bunch) of (\w+ )?(bumps?|blisters?|spots?|dots|sores?)\b",
     r"\b(?<!fever )(?<!fever)(blister\w*|vesicle\w*|fluid ?filled|water ?filled|weepy bumps)\b|"
     r"\b(tiny|teeny|little|small|clear|watery|fluid|water) (\w+ )?bubbl\w*",
     r"\b(lump\w*|nodule\w*|hard (bumps?|knots?|spots?)|knots?|granuloma\w*)\b",
@@ -90,7 +106,9 @@ URGENT = [
     r"(like|in) a grid|rows of (\w+ )?(dots|marks|lines|holes|pricks))\b|"
     r"\b(left|leaving|caused|given me) (\w+ ){0,3}(pits?|dents?|holes|indent\w*|craters?|"
     r"grooves?|tracks)\b|"
-    r"\b(pits?|dents?|craters?|holes|indent\w*) in (my |the )?(skin|face|cheeks?)",
+    r"\b(pits?|dents?|craters?|holes|indent\w*) in (my |the )?(skin|face|cheeks?)|"
+    r"\b(pitted|pitting|dented|indented) (marks?|bits?|areas?|patches|spots?|skin)\b|"
+    r"\bwhere there (werent|wasnt) (any|one|some)\b",
     r"\b(dark\w*|brown|grey|gray|black|pigment\w*)\b.{0,40}\b(spread\w*|multipl\w*|grow\w*|"
     r"bigger|more and more|crept|creep\w*|further|expand\w*|wider|larger)",
     r"\b(eyes?|eyelids?|eye ?lids?|eyeball|vision|eyesight|blurr\w*|double vision)\b",
@@ -102,17 +120,19 @@ URGENT = [
     r"\b(swollen|swelling) (lips?|mouth)\b|\blips? (are |is )?(swell\w*|swollen)\b",
 ]
 COMPLAINT = (r"\b(red\w*|pink\w*|flush\w*|swel+\w*|swo+l+e?n|puff\w*|pain\w*|sore\w*|hurt\w*|"
-             r"ache|aching|burn\w*|sting\w*|tender\w*|inflam\w*|irritat\w*|angry)\b")
+             r"ache|aching|burn\w*|sting\w*|throb\w*|tender\w*|inflam\w*|irritat\w*|angry)\b")
 COMPARATIVE = (r"\b(redder|puffier|sorer|angrier|fuller|more (swollen|red|painful|sore|puffy|"
                r"inflamed|irritated|angry))\b")
 # Said anywhere in the same sentence as a complaint: "the swelling was going down but this
 # morning its much worse again", "the ache is stronger today".
 GROWING = (r"(worse|worsen\w*|deepen\w*|deeper|darker|sharper|stronger|brighter|hotter|angrier|"
-           r"intensif\w*|ramp\w* up|shot up|escalat\w*)")
+           r"intensif\w*|ramp\w* up|shot up|escalat\w*|spread\w*|creep\w*|crept|"
+           r"travel\w*)")
 # One character of the same sentence, where no negation begins ("isnt getting worse").
 SAME_SENTENCE = (r"(?:(?!\b(?:isnt|is not|not|no|arent|wasnt|werent|never|doesnt|dont|hasnt|"
                  r"havent|wont)\b)[^.!?])")
-WORSE = (r"(worse|worsen\w*|spread\w*|spredd?\w*|increas\w*|bigger|more|again|overnight|"
+WORSE = (r"(worse|worsen\w*|spread\w*|spredd?\w*|creep\w*|crept|increas\w*|bigger|more|again|"
+         r"overnight|fast|quickly|rapidly|by the minute|"
          r"deeper|darker|angrier|stronger|ramp\w* up|shot up|gone up|went up|escalat\w*|"
          r"intensif\w*|(?<!less )(?<!better )(?<!smaller )(?<!lower )than (yesterday|before|"
          r"last night|earlier|this morning))")
@@ -125,6 +145,9 @@ WORSENING = re.compile(
 LASTING = re.compile(rf"{COMPLAINT}.{{0,40}}\b(still|anymore|lasting|persist\w*|wont go|"
                      rf"not gone|hasnt gone|not going away|havent faded|not faded)\b|"
                      rf"\b(still|persist\w*)\b.{{0,30}}{COMPLAINT}")
+# Skin that feels hot is expected in the first days (like a sunburn), a sign of infection after.
+HOT_SKIN = re.compile(r"\b(skin|face|cheek\w*|area) (is |feels |feel |got )?(really |very |so )?"
+                      r"(hot|warm)\b")
 LATE_BUMPS = re.compile(r"\b(bumps?|spots?|pimples?|lumps?|nodules?)\b")
 LATE_BUMPS_FROM_DAY = 14
 DAY_IN_TEXT = re.compile(r"\b(?:day|dy) (\d{1,3})\b|\b(\d{1,3}) (days?|weeks?|wks?) "
@@ -148,6 +171,24 @@ FINE_AFTER = re.compile(r"^\W*(\w+ )?(is|are|feel|feels|seem|seems|look|looks) (
 GENERAL = [
     re.compile(r"\b(sign\w*|symptom\w*) of (an? )?(all?ergic )?(infection|all?erg\w*|reaction|"
                r"anaphyla\w*)( reaction)?"),
+    re.compile(r"\b(signs?|symptoms?|simptoms?|symtoms?) (\w+ )?(mean|means|that mean|indicate|"
+               r"show)\b[^.!?]*"),
+    # Asked about as a possibility: "can the numbing cream cause trouble breathing?"
+    re.compile(r"\b(can|could|does|do|will|would|might|may) (\w+ ){0,4}(cause|give you|lead to|"
+               r"trigger|result in)\b[^.!?]*"),
+    re.compile(r"\b(could|can|will|would|might|do|does) (i|you|one|people|someone) (ever )?(get|"
+               r"catch|develop|end up with)\b[^.!?]*"),
+    re.compile(r"\b(is|are|can) (\w+ ){0,3}(a |an )?(possible|potential) (side ?effects?|"
+               r"complications?|risks?)\b"),
+    re.compile(r"\bis (\w+ ){0,3}ever (normal|ok|okay|expected)\b"),
+    # The patient's own past, before this treatment.
+    re.compile(r"\b(fainted|passed out|blacked out|collapsed)\b[^.!?]{0,40}\b((\w+ )?(years?|"
+               r"months?) ago|once|as a (kid|child|teen\w*)|in the past|when i was (young|little|a "
+               r"kid|younger))\b"),
+    re.compile(r"\bi (had|got|have had|ve had|used to get)\b[^.!?]{0,50}\b(back in|years? ago|"
+               r"months ago|in (19|20)\d\d|last year|as a (kid|child|teen\w*))\b"),
+    re.compile(r"\bwhere (the |my )?(redness|swelling|spot|spots|bruise|scab)s? (was|were|used to "
+               r"be)\b"),
     re.compile(r"\b(usually|normally|typically|tend to|difference between|risk (that|of)|"
                r"chances? (that|of))\b[^.!?]*"),
     re.compile(r"\b(less|not as|not so|no longer|no more) (\w+ )?(red\w*|pink\w*|swollen|puffy|"
@@ -158,16 +199,20 @@ GENERAL = [
     re.compile(r"\b(my (mate|friend|sister|brother|mum|mom|mother|dad|partner|colleague|cousin)"
                r"|someone|she|he) (\w+ ){0,2}(had|got|gets|fainted|passed out|ended up|once)\b"
                r"[^.,;!?]*"),  # someone else's past
+    re.compile(r"\bmy (husband|wife|boyfriend|girlfriend|son|daughter|aunt|uncle|nan|gran\w*|"
+               r"neighbou?r|boss|flatmate|bestie)s? (\w+ ){0,4}(once|as a (kid|child))\b[^.,;!?]*"),
+    re.compile(r"\b(her|his|their) (face|skin|lips?|throat|cheeks?|eyes?) (\w+ ){0,2}(was|were|"
+               r"got|went|blistered|swelled|broke out|had)\b[^.,;!?]*"),
     re.compile(r"\b(worried|worry|worrying|scared|afraid|nervous|concerned) (about|of) "
                r"(an? |getting |the )?(allergic |bad |severe )?(infection|scarring|scars?|"
                r"reaction|allerg\w*)"),
     re.compile(r"\b(spot|recogni[sz]e|identify|avoid|prevent\w*|reduce|(tell|know) if) "
-               r"(\w+ ){0,2}(infection|infected|reaction|allerg\w*|scar\w*)"),
+               r"(\w+ ){0,4}(infection|infected|reaction|allerg\w*|scar\w*)"),
     re.compile(r"\b(normal|known|usual|common|expected|typical) (skin )?reaction"),
     re.compile(r"\b(if|what if|in case) (i|you) (ever |were to )?(got|get|develop\w*)\b[^.,;!?]*"),
     re.compile(rf"\b(prone to|history of|suffer\w* (from|with)|for my|i get|i usually get|"
                rf"i often get) (\w+ )?{COLD_SORE}"),
-    re.compile(r"\b(i|do i|if i|cos i|because i) (\w+ )?(scar|keloid)\b|"
+    re.compile(r"\b(i|do i|if i|cos i|because i) (\w+ )?(scar|keloid)\b( scar\w*)?|"
                r"\bprone to (\w+ )?(scar\w*|keloid\w*)"),
     re.compile(r"\b(acne|old|existing|keloid|keliod|keloidal|pitted|boxcar|icepick) scar\w*|"
                r"\bscars? from (acne|spots)|\bscar\w* (improve|better|fade|results?)|"
@@ -179,6 +224,10 @@ GENERAL = [
     re.compile(r"\b(temp|temps|temperature)\w* (is |of |was |at )?3[4-7](\.\d)?\b"),
     re.compile(r"\b(had|was|got) (a |an )?(fever|temperature|temp|infection|cold sore)\w* "
                r"(\w+ ){0,3}(last|before|ago|in the past|years?|months?)\b"),
+    # Last, so that the patterns above still see what it blanks: "I had a fever the week
+    # before my appointment".
+    re.compile(r"\b(week|day|days|weeks|month)s? before (my |the )?(appointment|treatment|"
+               r"session|procedure)\b[^.!?]*"),
 ]
 @dataclass(frozen=True)
 class Triage:
@@ -242,6 +291,8 @@ def triage(text: str, day: int | None = None) -> Triage:
     known_day = max(days) if days else None
     if _hits([WORSENING], words, masked) and (known_day is None or known_day >= WORSENING_FROM_DAY):
         return Triage("urgent", "getting worse after the first days")
+    if _hits([HOT_SKIN], words, masked) and (known_day is None or known_day >= WORSENING_FROM_DAY):
+        return Triage("urgent", "skin hot after the first days")
     if _hits([LASTING], words, masked) and known_day is not None and known_day > LASTING_AFTER_DAY:
         return Triage("urgent", "still there after a week")
     if (_hits([LATE_BUMPS], words, masked) and known_day is not None
