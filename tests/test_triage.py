@@ -95,7 +95,7 @@ def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> Non
 
 
 @pytest.mark.parametrize("name", ["faq_dev.yaml", "faq_dev_extra.yaml", "faq_holdout.yaml",
-                                  "faq_holdout2.yaml"])
+                                  "faq_holdout2.yaml", "faq_holdout3.yaml"])
 def test_every_warning_sign_in_the_evaluation_sets_is_escalated(name: str) -> None:
     """The safety bar: warning-sign recall 1.0 at both levels on every labelled set (the
     held-out sets' first triage runs are kept in bench/*_first_run.txt)."""
