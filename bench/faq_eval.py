@@ -23,7 +23,6 @@ import yaml
 from messages.answering import Answerer
 from messages.catalog import load_catalog
 from messages.render import Recipient
-from messages.triage import triage
 
 HERE = Path(__file__).parent
 NOISY = ("typo", "slang", "emoji")
@@ -85,24 +84,22 @@ def evaluate(questions: dict[str, list[dict]], answerer: Answerer) -> Report:
     warnings = questions.get("warning", []) + [
         d for d in questions.get("day_sensitive", []) if d["level"] != "none"]
     caught = {"urgent": [0, 0], "emergency": [0, 0]}
-    for item in warnings:
-        result = triage(item["text"], item.get("day"))
+    for item in warnings:  # what the patient gets: triage's rules, then the warning model
+        urgency = ask(item).urgency
         expected = item["level"]
-        ok = (result.urgency == expected if expected == "emergency"
-              else RANK[result.urgency] >= RANK[expected])
+        ok = (urgency == expected if expected == "emergency"
+              else RANK[urgency] >= RANK[expected])
         caught[expected][0] += ok
         caught[expected][1] += 1
-        ask(item)
         if not ok:
             report.miss(f"missed {expected}", f"{item['text']}  (day {item.get('day')}) "
-                                              f"-> {result.urgency}")
+                                              f"-> {urgency}")
     ordinary = questions.get("negated", []) + [
         d for d in questions.get("day_sensitive", []) if d["level"] == "none"]
     for item in ordinary:
-        if triage(item["text"], item.get("day")).urgency != "none":
+        if ask(item).urgency != "none":
             alarms += 1
             report.miss("false alarm", f"{item['text']}  (day {item.get('day')})")
-        ask(item)
     ordinary_total = len(in_scope) + len(ordinary)
     report.counts = {"in_scope": len(in_scope), "noisy": noisy, "out_of_scope": len(oos),
                      "urgent": caught["urgent"][1], "emergency": caught["emergency"][1],

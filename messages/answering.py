@@ -19,7 +19,7 @@ from messages.loading import collector_paused
 from messages.model import Protocol
 from messages.phrases import Html, Phrases
 from messages.render import Recipient, render
-from messages.triage import Urgency, triage
+from messages.triage import Triage, Urgency, triage
 
 # Chosen on the dev sets by bench/faq_thresholds.py (see README). Topics are ranked by the
 # topic model's decision value plus BM25_WEIGHT times their BM25F score relative to the best
@@ -32,6 +32,9 @@ NONE_MARGIN = 0.0
 MIN_SCORE = 1.0
 PER_UNFAMILIAR_WORD = 0.0
 ALTERNATIVE_GAP = 0.5
+# The warning model's second opinion, for a message triage's rules let through: above this
+# decision value it is escalated as urgent (chosen on the dev sets, bench/faq_thresholds.py).
+WARNING_THRESHOLD = 0.4
 OTHER_TREATMENTS = "other_treatments"
 MAX_ALTERNATIVES = 2
 
@@ -91,7 +94,8 @@ class Answerer:
         faq = catalog.faq(language)
         lexicon = catalog.lexicon(language)
         with collector_paused():
-            index = FaqIndex(faq, lexicon, catalog.offtopic_examples(language))
+            index = FaqIndex(faq, lexicon, catalog.offtopic_examples(language),
+                             catalog.warning_examples(language))
         return cls(faq, index, catalog.protocol(faq.protocol, language),
                    catalog.phrasebook(language), lexicon)
 
@@ -131,6 +135,8 @@ class Answerer:
         ranked = self.ranking(found)
         best = ranked[0]
         sign = triage(question, day)
+        if sign.urgency == "none" and (found.warning or 0.0) > WARNING_THRESHOLD:
+            sign = Triage("urgent", "reads like a warning sign")
         if exact is not None:
             best = next(m for m in ranked if m.topic == exact)
         bm25 = next((m.score for m in found.matches if m.topic == best.topic), 0.0)

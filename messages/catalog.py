@@ -3,7 +3,8 @@
 Files are named `<protocol>.<language>.yaml` (the plan a patient follows),
 `phrases.<language>.yaml` (what the bot says around it), `faq.<language>.yaml` (answers to
 questions), `lexicon.<language>.yaml` (slang and emoji the search understands) and, optional,
-`offtopic.<language>.yaml` (messages the FAQ does not answer). A clinic
+`offtopic.<language>.yaml` (messages the FAQ does not answer) and `warnings.<language>.yaml`
+(warning signs in patients' words, and close messages that are not). A clinic
 can point `CONTENT_DIR` at its own copy to override them; the same checks apply.
 """
 
@@ -14,7 +15,9 @@ from functools import cache
 from pathlib import Path
 
 from messages.faq import Faq, load_faq
-from messages.lexicon import Lexicon, OffTopic, load_lexicon, load_offtopic
+from messages.lexicon import (
+    Lexicon, OffTopic, WarningExamples, load_lexicon, load_offtopic, load_warnings,
+)
 from messages.loading import (
     ContentError, collector_paused, load_model, read_yaml, text_problems,
 )
@@ -60,6 +63,7 @@ class Catalog:
     faqs: dict[str, Faq] = field(default_factory=dict)
     lexicons: dict[str, Lexicon] = field(default_factory=dict)
     offtopics: dict[str, OffTopic] = field(default_factory=dict)
+    warnings: dict[str, WarningExamples] = field(default_factory=dict)
 
     def protocol(self, name: str = DEFAULT_PROTOCOL, language: str = DEFAULT_LANGUAGE) -> Protocol:
         found = self.protocols.get((name, language)) or self.protocols.get(
@@ -82,13 +86,16 @@ class Catalog:
         found = self.offtopics.get(language) or self.offtopics.get(DEFAULT_LANGUAGE)
         return found.examples if found else []
 
+    def warning_examples(self, language: str = DEFAULT_LANGUAGE) -> WarningExamples | None:
+        return self.warnings.get(language) or self.warnings.get(DEFAULT_LANGUAGE)
+
 
 def check_directory(directory: Path) -> tuple[Catalog, list[str]]:
     """Load everything, collecting every error instead of stopping at the first."""
     catalog = Catalog(directory)
     errors: list[str] = []
     paths = sorted(directory.glob("*.yaml"))
-    special = ("phrases.", "faq.", "lexicon.", "offtopic.")
+    special = ("phrases.", "faq.", "lexicon.", "offtopic.", "warnings.")
     for path in paths:  # protocols first: FAQ answers use their settings
         if not path.name.startswith(special):
             try:
@@ -105,6 +112,8 @@ def check_directory(directory: Path) -> tuple[Catalog, list[str]]:
                 catalog.lexicons[language] = load_lexicon(path)
             elif path.name.startswith("offtopic."):
                 catalog.offtopics[language] = load_offtopic(path)
+            elif path.name.startswith("warnings."):
+                catalog.warnings[language] = load_warnings(path)
             elif path.name.startswith("faq."):
                 faq_protocol = catalog.protocols.get((DEFAULT_PROTOCOL, language))
                 if faq_protocol is not None:

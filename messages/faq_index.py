@@ -23,8 +23,8 @@ import Stemmer
 from symspellpy import SymSpell, Verbosity
 
 from messages.faq import Faq
-from messages.lexicon import Lexicon
-from messages.topic_model import TopicModel
+from messages.lexicon import Lexicon, WarningExamples
+from messages.topic_model import FeatureSpace, TopicModel
 
 ENGLISH_STOPWORDS = frozenset(["a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "im", "ive", "id", "ill", "youre", "dont", "doesnt", "didnt", "cant", "wont", "isnt", "arent", "wasnt", "werent", "hasnt", "havent", "hadnt", "shouldnt", "couldnt", "wouldnt", "its", "thats", "whats", "hi", "hello", "hey", "thanks", "thank", "please", "ok", "okay", "yes", "yeah", "also", "really", "still", "get", "got", "getting", "go", "going", "know", "like", "maybe", "much", "need", "normal", "one", "quite", "right", "say", "since", "something", "think", "want", "way", "well", "bit", "lot", "little", "ask", "question", "wondering", "anyone", "guys", "kinda", "sorta", "literally", "actually", "honestly", "honest", "basically", "lowkey", "highkey", "bruh", "lmao", "lol", "omg"])
 
@@ -39,7 +39,7 @@ WORD = re.compile(r"[a-z0-9]+")
 def english_words() -> frozenset[str]:
     """Ordinary English words (symspellpy's bundled frequency list): never 'corrected'."""
     text = resources.files("symspellpy").joinpath("frequency_dictionary_en_82_765.txt")
-    return frozenset(line.split(" ", 1)[0] for line in text.read_text("utf-8").splitlines())
+    return frozenset(text.read_text("utf-8").split()[0::2])  # lines of "word count"
 
 
 class Analyzer:
@@ -122,7 +122,15 @@ class Analyzer:
         corrected = [self.correct(w) for w in tokens]
         words = expanded if expanded is not None and corrected == tokens \
             else self.expand(corrected)
-        return words, self.stemmer.stemWords(
+        return words, self.stems(words)
+
+    def uncorrected(self, text: str) -> tuple[list[str], list[str]]:
+        """`analyse` without typo correction, for content: its spellings are meant."""
+        words = self.words(text)
+        return words, self.stems(words)
+
+    def stems(self, words: list[str]) -> list[str]:
+        return self.stemmer.stemWords(
             [w for w in words if w not in self.stopwords and not w.isdigit()])
 
     def terms(self, text: str) -> list[str]:
@@ -141,9 +149,11 @@ class Lookup:
     exact: str | None  # the entry one of whose phrasings the message says exactly
     unfamiliar: int  # words of the message that are no patient's words for any topic
     learnt: dict[str, float]  # the topic model's decision value for every entry
+    warning: float | None  # the warning model's: above 0 reads like a warning sign
 
 
 NONE_OF_THESE = "none_of_these"
+WARNING_SIGN, ORDINARY = "warning_sign", "ordinary"
 
 
 class FaqIndex:
@@ -151,10 +161,12 @@ class FaqIndex:
     `lookup` adds the topic model's view of the same message.
 
     Examples of what the FAQ does not answer form one more entry, NONE_OF_THESE: a message
-    closest to those is about something else.
+    closest to those is about something else. Examples of warning signs in patients' words
+    train a second model, warning sign against everything else the content holds.
     """
 
-    def __init__(self, faq: Faq, lexicon: Lexicon, offtopic: list[str] | None = None) -> None:
+    def __init__(self, faq: Faq, lexicon: Lexicon, offtopic: list[str] | None = None,
+                 warnings: WarningExamples | None = None) -> None:
         self.analyzer = Analyzer(lexicon)
         fields = {
             entry.id: {
@@ -181,8 +193,19 @@ class FaqIndex:
             for topic, texts in analysed.items() if topic != NONE_OF_THESE
             for _, terms in texts if terms
         }
-        self.model = TopicModel([(terms, words, topic) for topic, texts in analysed.items()
-                                 for words, terms in texts])
+        space = FeatureSpace()
+        examples = [(space.numbered(terms, words), topic) for topic, texts in analysed.items()
+                    for words, terms in texts]
+        self.model = TopicModel(examples, space)
+        if warnings is None:
+            self.warning_model = None
+        else:
+            labelled = [(text, WARNING_SIGN) for text in warnings.warning] + [
+                (text, ORDINARY) for text in warnings.ordinary]
+            self.warning_model = TopicModel(
+                [(found, ORDINARY) for found, _ in examples]
+                + [(space.numbered(terms, words), label) for text, label in labelled
+                   for words, terms in [self.analyzer.uncorrected(text)]], space)
 
     def _build(self, fields: dict[str, dict[str, list[str]]],
                analysed: dict[str, list[tuple[list[str], list[str]]]]) -> None:
@@ -232,6 +255,8 @@ class FaqIndex:
             exact=self.exact.get(frozenset(terms)),
             unfamiliar=sum(1 for t in terms if t not in self.topic_words),
             learnt=self.model.scores(terms, words),
+            warning=None if self.warning_model is None
+            else self.warning_model.scores(terms, words)[WARNING_SIGN],
         )
 
     def search(self, text: str) -> list[Match]:

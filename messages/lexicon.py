@@ -30,6 +30,18 @@ class OffTopic(Strict):
     examples: list[str] = Field(min_length=20)
 
 
+class WarningExamples(Strict):
+    """Patients reporting a warning sign in their own words, and close messages that are not
+    one: a learnt second opinion after triage's rules."""
+
+    warning: list[str] = Field(min_length=20)
+    ordinary: list[str] = Field(min_length=20)
+
+
+def load_warnings(path: Path) -> WarningExamples:
+    return load_model(path, WarningExamples)
+
+
 def load_offtopic(path: Path) -> OffTopic:
     return load_model(path, OffTopic)
 

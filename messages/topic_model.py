@@ -47,48 +47,61 @@ def features(terms: Sequence[str], words: Sequence[str]) -> list[str]:
     return found
 
 
-class TopicModel:
-    """`scores(features)` gives each class's decision value; higher means more likely."""
+class FeatureSpace:
+    """Feature names numbered once for every model trained on the same texts."""
 
-    def __init__(self, examples: list[tuple[Sequence[str], Sequence[str], str]]) -> None:
-        """`examples`: each text's terms and words (as the analyzer gives them) and its class."""
-        names: dict[str, int] = {}
-        by_word: dict[str, list[int]] = {}  # the letter groups of a word, numbered once
-        columns: list[int] = []
-        lengths: list[int] = []
-        for terms, words, _ in examples:
-            start = len(columns)
-            columns += [names.setdefault(name, len(names)) for name in features(terms, ())]
-            for word in words:
-                groups = by_word.get(word)
-                if groups is None:
-                    groups = by_word[word] = [names.setdefault(name, len(names))
-                                              for name in letter_groups(word)]
-                columns += groups
-            lengths.append(len(columns) - start)
-        rows = np.repeat(np.arange(len(examples)), lengths)
-        cells, counts = np.unique(rows * len(names) + np.asarray(columns), return_counts=True)
-        rows, columns = np.divmod(cells, len(names))
-        frequency = np.bincount(columns, minlength=len(names))
-        letters = np.array([name.startswith("c:") for name in names])
+    def __init__(self) -> None:
+        self.number: dict[str, int] = {}
+        self.by_word: dict[str, list[int]] = {}  # the letter groups of a word, numbered once
+
+    def numbered(self, terms: Sequence[str], words: Sequence[str]) -> list[int]:
+        number = self.number
+        columns = [number.setdefault(name, len(number)) for name in features(terms, ())]
+        for word in words:
+            groups = self.by_word.get(word)
+            if groups is None:
+                groups = self.by_word[word] = [number.setdefault(name, len(number))
+                                               for name in letter_groups(word)]
+            columns += groups
+        return columns
+
+
+class TopicModel:
+    """`scores(terms, words)` gives each class's decision value; higher means more likely."""
+
+    def __init__(self, examples: list[tuple[list[int], str]], space: FeatureSpace) -> None:
+        """`examples`: each text's features, numbered in `space`, and its class."""
+        size = len(space.number)
+        rows = np.repeat(np.arange(len(examples)), [len(found) for found, _ in examples])
+        flat: list[int] = []
+        for found, _ in examples:
+            flat += found
+        cells, counts = np.unique(rows * size + np.array(flat), return_counts=True)
+        rows, columns = np.divmod(cells, size)
+        frequency = np.bincount(columns, minlength=size)
+        letters = np.fromiter((name[0] == "c" for name in space.number), dtype=bool,
+                              count=len(space.number))[:size]
         # A letter group seen once is noise; a word or pair seen once may be the only
         # phrasing that has it.
         kept = (frequency > 1) | ~letters
-        renumber = np.cumsum(kept) - 1
-        self.column = {name: int(renumber[n]) for name, n in names.items() if kept[n]}
+        renumber = np.where(kept, np.cumsum(kept) - 1, -1)
+        self.space, self.size, self.renumber = space, size, renumber.tolist()
         self.letters = letters[kept]
         self.idf = (np.log((1 + len(examples)) / (1 + frequency[kept])) + 1).tolist()
         keep = kept[columns]
         matrix = self._matrix(rows[keep], renumber[columns[keep]], counts[keep], len(examples))
-        self.classes = sorted({label for _, _, label in examples})
-        labels = [self.classes.index(label) for _, _, label in examples]
+        self.classes = sorted({label for _, label in examples})
+        labels = [self.classes.index(label) for _, label in examples]
         model = liblinearutil.train(liblinear.problem(labels, matrix),
                                     liblinear.parameter(TRAINING_OPTIONS))
         order = model.get_labels()
         width = len(order) if len(order) > 2 else 1
         rows_in_model = model.get_nr_feature() + 1  # the features, then the bias
         weights = np.ctypeslib.as_array(model.w, shape=(rows_in_model * width,))
-        weights = weights.reshape(rows_in_model, width)[:, np.argsort(order)].copy()
+        weights = weights.reshape(rows_in_model, width)
+        if width == 1:  # two classes: one vector, positive for the first label LIBLINEAR saw
+            weights = np.hstack([weights, -weights])
+        weights = weights[:, np.argsort(order)].copy()
         self.weights, self.bias = weights[:-1], weights[-1]
 
     def _matrix(self, rows: np.ndarray, columns: np.ndarray, counts: np.ndarray,
@@ -104,9 +117,11 @@ class TopicModel:
 
     def scores(self, terms: Sequence[str], words: Sequence[str]) -> dict[str, float]:
         parts: dict[bool, tuple[list[int], list[float]]] = {}
+        number = self.space.number
         for name, count in Counter(features(terms, words)).items():
-            column = self.column.get(name)
-            if column is not None:
+            n = number.get(name, self.size)
+            column = self.renumber[n] if n < self.size else -1
+            if column >= 0:
                 cols, vals = parts.setdefault(name[0] == "c", ([], []))
                 cols.append(column)
                 vals.append((1 + math.log(count)) * self.idf[column])
