@@ -28,12 +28,22 @@ NEGATION_WINDOW = 5
 
 NOT_WORD = r"(?!(?:isnt|is not|not|no|arent|wasnt|never|doesnt|dont)\b)"
 _ = rf"(?:{NOT_WORD}\w+ ){{0,3}}"  # up to three words in between, none of them a negation
+# One character of the same sentence, where no negation begins ("isnt getting worse").
+SAME_SENTENCE = (r"(?:(?!\b(?:isnt|is not|not|no|arent|wasnt|werent|never|doesnt|dont|hasnt|"
+                 r"havent|wont)\b)[^.!?])")
 EVERYWHERE = r"all over|all ova|eve?r?y ?wh?ere?|head to toe"
 BREATH = r"(breath\w*|breth\w*|bre+a?the?\w*|get air|enough air|air in)"
 EMERGENCY = [
     rf"\b(cant|cnt|cannot|can not|couldnt|trouble|difficult\w*|hard|harder|struggl\w*|unable|"
     rf"problems?|barely|short(ness)? of|not able to)\b {_}{BREATH}",
     r"\b(breathless|wheez\w*|gasping|short of breath)\b",
+    r"\b(breathing|breath)\b (is |feels |went |go |goes |getting |gone )?(\w+ )?(whistl\w*|short|"
+    r"difficult|laboured|labored|wheezy|noisy|rattl\w*|shallow|tight)\b",
+    rf"\bchest\b{SAME_SENTENCE}{{0,25}}\b(tight\w*|band|pressure|heavy|crushing|squeez\w*)\b|"
+    rf"\b(tight\w*|band|pressure|crushing|squeez\w*)\b{SAME_SENTENCE}{{0,25}}\bchest\b",
+    rf"\b(tongue|tounge|throat)\b{SAME_SENTENCE}{{0,30}}\b(puff\w*|swell\w*|swollen|thick\w*)\b",
+    r"\b(neck|throat) inside\b.{0,20}\bswell\w*",
+    r"\b(hit the floor|room (spun|spinning|was spinning)|fell (down|over)|keep fainting)\b",
     rf"\b(chest|throat|airway|windpipe) {_}(tight|closing|closed|blocked)",
     rf"\b(throat|tongue|tounge|toungue|airway)s? {_}(swell\w*|swolen|swollen|closing|"
     rf"clos\w+ up|thick\w*|tight|puff\w*|balloon\w*|blow\w* up|blown up|doubl\w*|huge|"
@@ -47,7 +57,8 @@ EMERGENCY = [
     rf"\b(cant|cannot|hard to|trouble|struggl\w*|difficult\w*|problems?) {_}swallow\w*",
     rf"\b(hives?|welts?)\b.{{0,40}}\b({EVERYWHERE}|spread\w*|body|arms?|legs?|chest|back|"
     rf"tummy|stomach|neck)\b",
-    rf"\b({EVERYWHERE}|whole body)\b.{{0,30}}\b(hives?|welts?|rash|(itchy |red |raised )+bumps)",
+    rf"\b({EVERYWHERE}|whole body)\b.{{0,30}}\b(hives?|welts?|rash|(itchy |red |raised )+bumps)|"
+    rf"\b(rash|bumps|hives)\b.{{0,30}}\b(covering|over|all over) (my |the )?(whole )?body\b",
     r"\b(covered in|full of) (\w+ )?(hives?|welts?)",
     r"\b(fainted|fainting|faint\w* spell|(feel\w*|felt|going to|gonna|about to|nearly|almost)"
     r" (\w+ )?faint|passed out|pass(ing)? out|blacked out|black(ing)? out|collaps\w*|"
@@ -71,9 +82,11 @@ URGENT = [
     r"\b((fever|fevr|feaver|fevar)(?! ?blister)\w*|temp|temps|temperature|temprature|"
     r"tempreture|temperture|temparature|the chills|chills(?! out)|shiver\w*|rigors|"
     r"(hot and cold|cold|night) sweats|clammy|flu|flu like|fluey|feverish|shivery|"
-    r"(going|feel\w*|felt) hot and cold|hot and sweaty|sweaty and hot)\b",
+    r"(going|feel\w*|felt) hot and cold|hot and sweaty|sweaty and hot|cold sweat|"
+    r"teeth (are )?chattering)\b",
     r"\b(feel\w*|felt) (\w+ )?(unwell|ill|poorly|sick|run down|awful all over)\b",
     r"\b(glands?|lymph\w*|nodes?)\b.{0,20}\b(swell\w*|swollen|up|sore|tender|lumps?|painful)|"
+    r"\bunder (my |the )?(jaw|chin|ears?)\b.{0,20}\b(swell\w*|swollen|lumps?|tender|sore)\b|"
     r"\bswollen (glands?|lymph\w*|nodes?)\b",
     r"\b(red|pink|dark) (\w+ )?(streak\w*|lines?|trails?|stripes?)\b|\bstreak\w*\b|"
     r"\b(spread\w*|spredd?\w*)\b.{0,25}\bin (\w+ )?lines\b",
@@ -81,8 +94,8 @@ URGENT = [
     r"\bhard,? (and )?(hot|warm)\b|\b(hot|warm),? (and )?hard\b",
     r"\b(infect\w*|abscess\w*|cellulitis|septic)\b",
     r"\b(severe|unbearable|excruciating|agoni\w*|throbbing|intense|extreme|terrible|awful) "
-    r"(\w+ )?(pain|ache|aching|burning|hurt\w*|sting\w*)",
-    rf"\b(pain|ache|aching|burning|sting\w*|throb\w*) {_}(unbearable|excruciating|agoni\w*|"
+    r"(\w+ )?(pain|ache|aching|burning|hurt\w*|sting\w*|sore\w*)",
+    rf"\b(pain|ache|aching|burning|sting\w*|throb\w*|sore\w*) {_}(unbearable|excruciating|agoni\w*|"
     rf"severe|intense|extreme|terrible|awful|horrendous|insane|too much)\b",
     r"\b(like hell|killing me|agony|(10|9|8) ?/ ?10)\b",
     r"\b(pain ?killers?|paracetamol|ibuprofen|advil|tylenol|nurofen|panadol|co ?codamol|"
@@ -96,11 +109,14 @@ URGENT = [
     rf"\b{COLD_SORE}\b[^.!?]{{0,20}}\b(coming|came|appear\w*|showing|"
     rf"forming|popp\w*|start\w*|breaking out|flar\w*)\b|\btingl\w* (on |in )?(my )?lips?\b|"
     rf"\b(sores?|ulcers?|blisters?|bumps?) (\w+ )?(on|around|by) (my |the )?(lip|lips|mouth)\b|"
-    rf"\blike (a |my )?(old )?{COLD_SORE}|"
+    rf"\blike (a |my )?(old )?{COLD_SORE}|\btingl\w*\b.{{0,30}}\b(lips?|mouth)\b|"
+    rf"\b(one|it|something|a sore)\b (is )?(starting|coming|forming|brewing) (up )?(on|at|near) "
+    rf"(my |the )?(\w+ )?(lip|mouth)\b|"
     rf"\b(cluster|group|bunch) of (\w+ )?(bumps?|blisters?|spots?|dots|sores?)\b",
     r"\b(?<!fever )(?<!fever)(blister\w*|vesicle\w*|fluid ?filled|water ?filled|weepy bumps)\b|"
     r"\b(tiny|teeny|little|small|clear|watery|fluid|water) (\w+ )?bubbl\w*",
-    r"\b(lump\w*|nodule\w*|hard (bumps?|knots?|spots?)|knots?|granuloma\w*)\b",
+    r"\b(lump\w*|nodule\w*|hard (bumps?|knots?|spots?)|knots?|granuloma\w*)\b|"
+    r"\b(marbles?|peas?|beads?|grains?) under\b|\b(firm|hard) (\w+ )?(patch\w*|areas?)\b",
     r"\b(scar(s|ring|red)?|track ?marks?|tram ?lines?|grid ?(like|marks?|lines?|pattern)|"
     r"stamp marks?|roller marks?|needle (lines?|marks?)|(lines?|marks?) from the needl\w*|"
     r"(like|in) a grid|rows of (\w+ )?(dots|marks|lines|holes|pricks))\b|"
@@ -108,19 +124,25 @@ URGENT = [
     r"grooves?|tracks)\b|"
     r"\b(pits?|dents?|craters?|holes|indent\w*) in (my |the )?(skin|face|cheeks?)|"
     r"\b(pitted|pitting|dented|indented) (marks?|bits?|areas?|patches|spots?|skin)\b|"
-    r"\bwhere there (werent|wasnt) (any|one|some)\b",
+    r"\bwhere there (werent|wasnt) (any|one|some)\b|"
+    r"\b(parallel|straight|needle|track) (marks?|lines?)\b|\bmarks?\b.{0,30}\bpermanent\b|"
+    r"\b(dents?|pits?|holes|marks?|lines?|indent\w*)\b.{0,40}\b(werent|wasnt) there\b|"
+    r"\blike a stamp\b|\bdots and lines\b",
+    rf"\b(red\w*|swell\w*|rash)\b{SAME_SENTENCE}{{0,30}}\bspread\w* (down|up|to|into|onto|across|"
+    rf"towards?|over) (my |the )?(neck|ears?|chest|jaw|eyes?|scalp|throat|hairline)\b",
     r"\b(dark\w*|brown|grey|gray|black|pigment\w*)\b.{0,40}\b(spread\w*|multipl\w*|grow\w*|"
     r"bigger|more and more|crept|creep\w*|further|expand\w*|wider|larger)",
     r"\b(eyes?|eyelids?|eye ?lids?|eyeball|vision|eyesight|blurr\w*|double vision)\b",
     r"\bcant see (properly|clearly|well|straight|out of|anything)\b",
-    r"\b(all?ergic|all?ergy|reaction|rash)\b",
+    r"\b(all?ergic|all?ergy|reaction|rash|hives?|welts?)\b",
     r"\b(dizzy|dizziness|light ?headed|woozy)\b",
     r"\b(bleed\w*)\b.{0,25}\b(wont stop|not stop\w*|doesnt stop|keeps?|still|again|heavy|"
     r"lots)\b|\b(still|keeps?) bleed\w*\b|\bblood (wont stop|keeps|is still|still)\b",
     r"\b(swollen|swelling) (lips?|mouth)\b|\blips? (are |is )?(swell\w*|swollen)\b",
 ]
 COMPLAINT = (r"\b(red\w*|pink\w*|flush\w*|swel+\w*|swo+l+e?n|puff\w*|pain\w*|sore\w*|hurt\w*|"
-             r"ache|aching|burn\w*|sting\w*|throb\w*|tender\w*|inflam\w*|irritat\w*|angry)\b")
+             r"ache|aching|burn\w*|sunburn\w*|sting\w*|throb\w*|tender\w*|inflam\w*|irritat\w*|angry|warm|"
+             r"hot)\b")
 COMPARATIVE = (r"\b(redder|puffier|sorer|angrier|fuller|more (swollen|red|painful|sore|puffy|"
                r"inflamed|irritated|angry))\b")
 # Said anywhere in the same sentence as a complaint: "the swelling was going down but this
@@ -128,9 +150,6 @@ COMPARATIVE = (r"\b(redder|puffier|sorer|angrier|fuller|more (swollen|red|painfu
 GROWING = (r"(worse|worsen\w*|deepen\w*|deeper|darker|sharper|stronger|brighter|hotter|angrier|"
            r"intensif\w*|ramp\w* up|shot up|escalat\w*|spread\w*|creep\w*|crept|"
            r"travel\w*)")
-# One character of the same sentence, where no negation begins ("isnt getting worse").
-SAME_SENTENCE = (r"(?:(?!\b(?:isnt|is not|not|no|arent|wasnt|werent|never|doesnt|dont|hasnt|"
-                 r"havent|wont)\b)[^.!?])")
 WORSE = (r"(worse|worsen\w*|spread\w*|spredd?\w*|creep\w*|crept|increas\w*|bigger|more|again|"
          r"overnight|fast|quickly|rapidly|by the minute|"
          r"deeper|darker|angrier|stronger|ramp\w* up|shot up|gone up|went up|escalat\w*|"
@@ -140,14 +159,17 @@ WORSENING = re.compile(
     rf"{COMPARATIVE}|{COMPLAINT} {_}{WORSE}\b|\b(not (getting )?better|no better|"
     rf"not improv\w*|not going down|not settl\w*|not calm\w*)\b|\b{WORSE} (\w+ ){{0,2}}{COMPLAINT}|"
     rf"{COMPLAINT}{SAME_SENTENCE}{{0,60}}\b{GROWING}\b|"
-    rf"\b{GROWING}\b{SAME_SENTENCE}{{0,40}}{COMPLAINT}"
+    rf"\b{GROWING}\b{SAME_SENTENCE}{{0,40}}{COMPLAINT}|"
+    rf"\b(neck|ears?|chest|jaw|scalp)\b.{{0,20}}\b(getting|going|turning|now)\b.{{0,10}}"
+    rf"\b(red|pink|swollen|hot)\b"
 )
 LASTING = re.compile(rf"{COMPLAINT}.{{0,40}}\b(still|anymore|lasting|persist\w*|wont go|"
-                     rf"not gone|hasnt gone|not going away|havent faded|not faded)\b|"
+                     rf"not gone|hasnt gone|not going away|havent faded|not faded|"
+                     rf"(isnt|not|hasnt|wont|arent) (\w+ )?fad\w*)\b|"
                      rf"\b(still|persist\w*)\b.{{0,30}}{COMPLAINT}")
 # Skin that feels hot is expected in the first days (like a sunburn), a sign of infection after.
 HOT_SKIN = re.compile(r"\b(skin|face|cheek\w*|area) (is |feels |feel |got )?(really |very |so )?"
-                      r"(hot|warm)\b")
+                      r"(hot|warm)\b|\b(radiat\w*|giving off|pumping out|throwing off) heat\b")
 LATE_BUMPS = re.compile(r"\b(bumps?|spots?|pimples?|lumps?|nodules?)\b")
 LATE_BUMPS_FROM_DAY = 14
 DAY_IN_TEXT = re.compile(r"\b(?:day|dy) (\d{1,3})\b|\b(\d{1,3}) (days?|weeks?|wks?) "
@@ -181,10 +203,21 @@ GENERAL = [
     re.compile(r"\b(is|are|can) (\w+ ){0,3}(a |an )?(possible|potential) (side ?effects?|"
                r"complications?|risks?)\b"),
     re.compile(r"\bis (\w+ ){0,3}ever (normal|ok|okay|expected)\b"),
+    re.compile(r"\b(is it possible (to|that)|what counts as|what if|(im|i am) allergic to|"
+               r"(how do|how can|how would|how will) i (tell|know|spot))\b[^.!?,]*"),
+    re.compile(r"\b(is it|would it be|is that) (\w+ )?(bad|serious|a problem|dangerous|normal) if "
+               r"(it|i|you|they) (starts?|gets?|begins?|ever)\b[^.!?]*"),
+    re.compile(r"\b(what|who) (should|do|would) i (do|call|contact) if i (notice|see|get|develop|"
+               r"ever|start)\b[^.!?]*|\b(call|contact|ring|phone) (you |the clinic |us )?if\b"
+               r"[^.!?,]*"),
+    re.compile(r"\bif (i|you) (\w+ )?(pass out|faint|collapse)\b[^.!?]*"),
+    re.compile(r"\bmy (kid|child|son|daughter|husband|wife|partner|boyfriend|girlfriend|mum|mom|"
+               r"dad|sister|brother|friend)s? (\w+ )?(has|have|had|got|gets)\b[^.,;!?]*"),
     # The patient's own past, before this treatment.
-    re.compile(r"\b(fainted|passed out|blacked out|collapsed)\b[^.!?]{0,40}\b((\w+ )?(years?|"
-               r"months?) ago|once|as a (kid|child|teen\w*)|in the past|when i was (young|little|a "
-               r"kid|younger))\b"),
+    re.compile(r"[^.!?,]*\b(as a (kid|child|teen\w*)|years? ago|months ago|back then|in the past|"
+               r"when i was (young|little|a kid|younger))\b[^.!?,]*"),
+    re.compile(r"(?:(?!\bbut\b)[^.!?,])*\bbefore (my |the )?(treatment|appointment|session|"
+               r"procedure)\b(?:(?!\bbut\b)[^.!?,])*"),
     re.compile(r"\bi (had|got|have had|ve had|used to get)\b[^.!?]{0,50}\b(back in|years? ago|"
                r"months ago|in (19|20)\d\d|last year|as a (kid|child|teen\w*))\b"),
     re.compile(r"\bwhere (the |my )?(redness|swelling|spot|spots|bruise|scab)s? (was|were|used to "
@@ -196,7 +229,7 @@ GENERAL = [
     re.compile(r"\b(when|after) i had (a |an |my )?(botox|fillers?|lip filler|laser|peel|tattoo)"
                r"\b[^.,;!?]*"),
     re.compile(r"\bwhat (does|do|would|should|will) (\w+ ){0,4}look like"),
-    re.compile(r"\b(my (mate|friend|sister|brother|mum|mom|mother|dad|partner|colleague|cousin)"
+    re.compile(r"\b(my (mate|friend|sister|brother|mum|mom|mother|dad|partner|colleague|cousin)s?"
                r"|someone|she|he) (\w+ ){0,2}(had|got|gets|fainted|passed out|ended up|once)\b"
                r"[^.,;!?]*"),  # someone else's past
     re.compile(r"\bmy (husband|wife|boyfriend|girlfriend|son|daughter|aunt|uncle|nan|gran\w*|"
@@ -205,7 +238,9 @@ GENERAL = [
                r"got|went|blistered|swelled|broke out|had)\b[^.,;!?]*"),
     re.compile(r"\b(worried|worry|worrying|scared|afraid|nervous|concerned) (about|of) "
                r"(an? |getting |the )?(allergic |bad |severe )?(infection|scarring|scars?|"
-               r"reaction|allerg\w*)"),
+               r"reaction|allerg\w*|hives|rash\w*|blisters|cold sores?)"),
+    re.compile(r"\b(worried|worry|worrying|scared|afraid|nervous|concerned)\b[^.!?,]{0,15}\b(might|"
+               r"could|would|will|may|itd|id)\b[^.!?,]*"),
     re.compile(r"\b(spot|recogni[sz]e|identify|avoid|prevent\w*|reduce|(tell|know) if) "
                r"(\w+ ){0,4}(infection|infected|reaction|allerg\w*|scar\w*)"),
     re.compile(r"\b(normal|known|usual|common|expected|typical) (skin )?reaction"),
@@ -222,8 +257,9 @@ GENERAL = [
     re.compile(r"\beye ?(cream|serum|gel|patch\w*|bags|make ?up|liner|shadow|lash\w*|brows?)\b"),
     re.compile(r"\b(fake|spray) tan\b|\bchain reaction\b"),
     re.compile(r"\b(temp|temps|temperature)\w* (is |of |was |at )?3[4-7](\.\d)?\b"),
-    re.compile(r"\b(had|was|got) (a |an )?(fever|temperature|temp|infection|cold sore)\w* "
-               r"(\w+ ){0,3}(last|before|ago|in the past|years?|months?)\b"),
+    re.compile(r"\b(had|was|got) (a |an )?(bad )?(fever|temperature|temp|infection|cold sore|"
+               r"fainting spell|faint|reaction|allergic reaction|rash)\w* (\w+ ){0,4}(last|before|"
+               r"ago|in the past|years?|months?|once|back then|at the time)\b"),
     # Last, so that the patterns above still see what it blanks: "I had a fever the week
     # before my appointment".
     re.compile(r"\b(week|day|days|weeks|month)s? before (my |the )?(appointment|treatment|"
@@ -233,6 +269,10 @@ GENERAL = [
 class Triage:
     urgency: Urgency
     reason: str | None = None
+    # The rules weighed something and found no sign: a negation, a general question or someone
+    # else's story blanked out, or a sign's words early in recovery. A second opinion (the
+    # warning model, which cannot read negation) must not overrule that.
+    ruled_out: bool = False
 
 
 def _normalise(text: str) -> str:
@@ -260,6 +300,9 @@ def _hits(patterns: list[re.Pattern[str]], text: str, masked: str) -> list[re.Ma
     """Signs found in `masked` (the text with general questions blanked), not negated."""
     return [m for p in patterns for m in p.finditer(masked)
             if not _negated(text, m.start()) and not FINE_AFTER.search(text[m.end():])]
+
+
+_RULED_OUT_CHECK = [*_EMERGENCY, *_URGENT, WORSENING, HOT_SKIN, LASTING]
 
 
 def _day_from_text(text: str) -> int | None:
@@ -298,4 +341,6 @@ def triage(text: str, day: int | None = None) -> Triage:
     if (_hits([LATE_BUMPS], words, masked) and known_day is not None
             and known_day >= LATE_BUMPS_FROM_DAY):
         return Triage("urgent", "bumps weeks after the treatment")
-    return Triage("none")
+    ruled_out = (masked != words or not NEGATORS.isdisjoint(words.split())
+                 or any(p.search(words) for p in _RULED_OUT_CHECK))
+    return Triage("none", ruled_out=ruled_out)

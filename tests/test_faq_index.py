@@ -13,7 +13,7 @@ from messages.answering import Answerer
 from messages.catalog import BUNDLED_CONTENT, Catalog, check_directory
 from messages.faq_index import NONE_OF_THESE, FaqIndex
 from messages.render import Recipient
-from messages.topic_model import TopicModel
+from messages.topic_model import FeatureSpace, TopicModel
 
 RECIPIENT = Recipient("Ann", "Glow Clinic", "020 7946 0000", date(2026, 11, 21))
 
@@ -117,7 +117,9 @@ def test_the_topic_model_learns_topics_and_letter_groups_from_examples() -> None
         (["pizza", "recip"], ["pizza", "recipe"], NONE_OF_THESE),
         (["footbal", "score"], ["football", "score"], NONE_OF_THESE),
     ]
-    model = TopicModel(examples)
+    space = FeatureSpace()
+    model = TopicModel([(space.numbered(terms, words), label) for terms, words, label in examples],
+                       space)
     def best(terms: list[str], words: list[str]) -> str:
         scores = model.scores(terms, words)
         return max(scores, key=scores.__getitem__)

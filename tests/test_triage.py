@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 import yaml
 
+from messages.answering import Answerer
+from messages.catalog import load_catalog
+from messages.render import Recipient
 from messages.triage import triage
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
+RECIPIENT = Recipient("Ann", "Glow Clinic", "020 7946 0000", date(2026, 11, 21))
+
+
+@pytest.fixture(scope="module")
+def answerer() -> Answerer:
+    return Answerer.from_catalog(load_catalog())
 
 
 @pytest.mark.parametrize("text", [
@@ -95,17 +105,41 @@ def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> Non
 
 
 @pytest.mark.parametrize("name", ["faq_dev.yaml", "faq_dev_extra.yaml", "faq_holdout.yaml",
-                                  "faq_holdout2.yaml", "faq_holdout3.yaml"])
-def test_every_warning_sign_in_the_evaluation_sets_is_escalated(name: str) -> None:
-    """The safety bar: warning-sign recall 1.0 at both levels on every labelled set (the
-    held-out sets' first triage runs are kept in bench/*_first_run.txt)."""
+                                  "faq_holdout2.yaml", "faq_holdout3.yaml",
+                                  "triage_holdout4.yaml"])
+def test_every_warning_sign_in_the_evaluation_sets_is_escalated(name: str,
+                                                                answerer: Answerer) -> None:
+    """The safety bar: warning-sign recall 1.0 at both levels on every labelled set, as the
+    patient gets it (the rules, then the warning model). The held-out sets' first runs are kept
+    in bench/*_first_run.txt."""
     data = yaml.safe_load((BENCH / name).read_text(encoding="utf-8"))
     signs = data["warning"] + [d for d in data["day_sensitive"] if d["level"] != "none"]
     assert len(signs) >= 50
     missed = []
     for item in signs:
-        got = triage(item["text"], item.get("day")).urgency
+        got = answerer.answer(item["text"], item.get("day"), RECIPIENT).urgency
         ok = got == "emergency" if item["level"] == "emergency" else got != "none"
         if not ok:
             missed.append((item["text"], item.get("day"), item["level"], got))
     assert missed == []
+
+
+@pytest.mark.parametrize("text", [
+    "i feel like death warmed up and my face is boiling",
+    "there's something bubbling under the skin on my chin",
+])
+def test_a_sign_the_rules_do_not_know_is_escalated_by_the_warning_model(
+        text: str, answerer: Answerer) -> None:
+    assert triage(text, 4).urgency == "none"
+    answer = answerer.answer(text, 4, RECIPIENT)
+    assert answer.urgency == "urgent" and answer.reason == "reads like a warning sign"
+
+
+@pytest.mark.parametrize("text", [
+    "no bubbling under the skin on my chin, it's all smooth",
+    "my friend had something bubbling under her skin after a peel",
+])
+def test_what_the_rules_ruled_out_the_model_does_not_overrule(text: str,
+                                                             answerer: Answerer) -> None:
+    assert triage(text, 4).ruled_out
+    assert answerer.answer(text, 4, RECIPIENT).urgency == "none"
