@@ -19,7 +19,7 @@ from messages.loading import collector_paused
 from messages.model import Protocol
 from messages.phrases import Html, Phrases
 from messages.render import Recipient, render
-from messages.triage import Triage, Urgency, triage
+from messages.triage import Triage, Urgency, ruled_out, triage
 
 # Chosen on the dev sets by bench/faq_thresholds.py (see README). Topics are ranked by the
 # topic model's decision value plus BM25_WEIGHT times their BM25F score relative to the best
@@ -136,8 +136,8 @@ class Answerer:
         ranked = self.ranking(found)
         best = ranked[0]
         sign = triage(question, day)
-        if (sign.urgency == "none" and not sign.ruled_out
-                and (found.warning or 0.0) > WARNING_THRESHOLD):
+        if (sign.urgency == "none" and (found.warning or 0.0) > WARNING_THRESHOLD
+                and not ruled_out(question)):
             sign = Triage("urgent", "reads like a warning sign")
         if exact is not None:
             best = next(m for m in ranked if m.topic == exact)

@@ -193,7 +193,7 @@ class FaqIndex:
             for topic, texts in analysed.items() if topic != NONE_OF_THESE
             for _, terms in texts if terms
         }
-        space = FeatureSpace()
+        self.space = space = FeatureSpace()
         examples = [(space.numbered(terms, words), topic) for topic, texts in analysed.items()
                     for words, terms in texts]
         self.model = TopicModel(examples, space)
@@ -242,6 +242,7 @@ class FaqIndex:
     def lookup(self, text: str) -> Lookup:
         """Everything the answerer needs about a message, from one pass of the analyzer."""
         words, terms = self.analyzer.analyse(text)
+        message = self.space.message(terms, words)
         scores: dict[str, float] = {}
         for term in set(terms):
             found = self.postings.get(term)
@@ -254,9 +255,9 @@ class FaqIndex:
             matches=sorted((Match(t, s) for t, s in scores.items()), key=lambda m: -m.score),
             exact=self.exact.get(frozenset(terms)),
             unfamiliar=sum(1 for t in terms if t not in self.topic_words),
-            learnt=self.model.scores(terms, words),
+            learnt=self.model.scores_of(*message),
             warning=None if self.warning_model is None
-            else self.warning_model.scores(terms, words)[WARNING_SIGN],
+            else self.warning_model.scores_of(*message)[WARNING_SIGN],
         )
 
     def search(self, text: str) -> list[Match]:

@@ -10,7 +10,6 @@ second at start. One class per FAQ entry, and NONE_OF_THESE from the off-topic e
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
@@ -65,6 +64,13 @@ class FeatureSpace:
             columns += groups
         return columns
 
+    def message(self, terms: Sequence[str], words: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """A message's known features, as numbers and counts, for any model in this space."""
+        found = Counter(number for name in features(terms, words)
+                        if (number := self.number.get(name)) is not None)
+        return (np.fromiter(found.keys(), dtype=np.int64, count=len(found)),
+                np.fromiter(found.values(), dtype=np.float64, count=len(found)))
+
 
 class TopicModel:
     """`scores(terms, words)` gives each class's decision value; higher means more likely."""
@@ -85,9 +91,10 @@ class TopicModel:
         # phrasing that has it.
         kept = (frequency > 1) | ~letters
         renumber = np.where(kept, np.cumsum(kept) - 1, -1)
-        self.space, self.size, self.renumber = space, size, renumber.tolist()
+        self.space, self.renumber = space, np.append(renumber, -1)  # -1: numbered after training
+        self.size = size
         self.letters = letters[kept]
-        self.idf = (np.log((1 + len(examples)) / (1 + frequency[kept])) + 1).tolist()
+        self.idf = np.log((1 + len(examples)) / (1 + frequency[kept])) + 1
         keep = kept[columns]
         matrix = self._matrix(rows[keep], renumber[columns[keep]], counts[keep], len(examples))
         self.classes = sorted({label for _, label in examples})
@@ -108,7 +115,7 @@ class TopicModel:
                 documents: int) -> sparse.csr_matrix:
         """Sublinear TF-IDF, one row a document; words and pairs normalised together,
         letter groups apart."""
-        values = (1 + np.log(counts)) * np.asarray(self.idf)[columns]
+        values = (1 + np.log(counts)) * self.idf[columns]
         part = self.letters[columns].astype(int)
         squares = np.zeros((documents, 2))
         np.add.at(squares, (rows, part), values * values)
@@ -116,17 +123,17 @@ class TopicModel:
         return sparse.csr_matrix((values, (rows, columns)), shape=(documents, len(self.idf)))
 
     def scores(self, terms: Sequence[str], words: Sequence[str]) -> dict[str, float]:
-        parts: dict[bool, tuple[list[int], list[float]]] = {}
-        number = self.space.number
-        for name, count in Counter(features(terms, words)).items():
-            n = number.get(name, self.size)
-            column = self.renumber[n] if n < self.size else -1
-            if column >= 0:
-                cols, vals = parts.setdefault(name[0] == "c", ([], []))
-                cols.append(column)
-                vals.append((1 + math.log(count)) * self.idf[column])
+        return self.scores_of(*self.space.message(terms, words))
+
+    def scores_of(self, numbers: np.ndarray, counts: np.ndarray) -> dict[str, float]:
+        """The decision values for a message given by `FeatureSpace.message`."""
+        columns = self.renumber[np.minimum(numbers, self.size)]
+        known = columns >= 0
+        columns = columns[known]
+        values = (1 + np.log(counts[known])) * self.idf[columns]
         decision = self.bias.copy()
-        for cols, vals in parts.values():
-            norm = math.sqrt(sum(v * v for v in vals))
-            decision += np.asarray(vals) @ self.weights[cols] / norm
+        for part in (self.letters[columns], ~self.letters[columns]):
+            if part.any():
+                chosen = values[part]
+                decision += chosen @ self.weights[columns[part]] / np.sqrt(chosen @ chosen)
         return dict(zip(self.classes, decision.tolist()))

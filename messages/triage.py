@@ -269,10 +269,6 @@ GENERAL = [
 class Triage:
     urgency: Urgency
     reason: str | None = None
-    # The rules weighed something and found no sign: a negation, a general question or someone
-    # else's story blanked out, or a sign's words early in recovery. A second opinion (the
-    # warning model, which cannot read negation) must not overrule that.
-    ruled_out: bool = False
 
 
 def _normalise(text: str) -> str:
@@ -341,6 +337,13 @@ def triage(text: str, day: int | None = None) -> Triage:
     if (_hits([LATE_BUMPS], words, masked) and known_day is not None
             and known_day >= LATE_BUMPS_FROM_DAY):
         return Triage("urgent", "bumps weeks after the treatment")
-    ruled_out = (masked != words or not NEGATORS.isdisjoint(words.split())
-                 or any(p.search(words) for p in _RULED_OUT_CHECK))
-    return Triage("none", ruled_out=ruled_out)
+    return Triage("none")
+
+
+def ruled_out(text: str) -> bool:
+    """Did the rules weigh something here and find no sign: a negation, a general question or
+    someone else's story blanked out, or a sign's words (early in recovery, say)? A second
+    opinion that cannot read negation (the warning model) must not overrule that."""
+    words = _normalise(text)
+    return (_general_masked(words) != words or not NEGATORS.isdisjoint(words.split())
+            or any(p.search(words) for p in _RULED_OUT_CHECK))

@@ -11,7 +11,7 @@ import yaml
 from messages.answering import Answerer
 from messages.catalog import load_catalog
 from messages.render import Recipient
-from messages.triage import triage
+from messages.triage import ruled_out, triage
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 RECIPIENT = Recipient("Ann", "Glow Clinic", "020 7946 0000", date(2026, 11, 21))
@@ -141,5 +141,5 @@ def test_a_sign_the_rules_do_not_know_is_escalated_by_the_warning_model(
 ])
 def test_what_the_rules_ruled_out_the_model_does_not_overrule(text: str,
                                                              answerer: Answerer) -> None:
-    assert triage(text, 4).ruled_out
+    assert triage(text, 4).urgency == "none" and ruled_out(text)
     assert answerer.answer(text, 4, RECIPIENT).urgency == "none"
