@@ -1,22 +1,18 @@
 """Choose the answering thresholds on the dev sets, by the README's one rule.
 
-    .venv/bin/python bench/faq_thresholds.py [--warning-only]
+    .venv/bin/python bench/faq_thresholds.py
 
 For every setting of (BM25_WEIGHT, NONE_MARGIN, MIN_SCORE, PER_UNFAMILIAR_WORD) on a grid,
 evaluate the dev sets and print the setting that meets the three accuracy targets (top-1
 accuracy, out-of-scope recall, in-scope questions rejected) by the widest margin: the largest
 smallest slack. A setting that meets them narrowly on the sets tuned on misses them on
-messages it has not seen. Then WARNING_THRESHOLD: the lowest on its grid (the most messages
-escalated by the warning model) that keeps false alarms on the dev sets' ordinary messages at
-MAX_FALSE_ALARMS, a fifth of the 5% target, since the rules already catch every dev-set sign.
-Only the dev sets are read: the held-out sets are measured with faq_eval.py after the choice is
-written into messages/answering.py.
+messages it has not seen. Only the dev sets are read: the held-out sets are measured with
+faq_eval.py after the choice is written into messages/answering.py.
 """
 
 from __future__ import annotations
 
 import itertools
-import sys
 
 from faq_eval import DEV_SETS, evaluate, load_sets
 
@@ -29,8 +25,6 @@ NONE_MARGINS = [-0.2, -0.1, 0.0, 0.1, 0.2, 0.3]
 MIN_SCORES = [0.0, 1.0, 2.0, 3.0]
 PER_WORD = [0.0, 0.75, 1.5]
 TOP1, OUT_OF_SCOPE, MAX_REJECTED = 0.92, 0.90, 0.05
-WARNING_THRESHOLDS = [-0.6, -0.4, -0.2, 0.0, 0.2, 0.4, 0.6, 0.8, 1.0]
-MAX_FALSE_ALARMS = 0.01
 
 
 def slack(m: dict[str, float]) -> float:
@@ -57,24 +51,10 @@ def choose_faq_settings(questions: dict[str, list[dict]], answerer: Answerer) ->
     answering.MIN_SCORE, answering.PER_UNFAMILIAR_WORD = -min_score, -per_word
 
 
-def choose_warning_threshold(questions: dict[str, list[dict]], answerer: Answerer) -> None:
-    for threshold in WARNING_THRESHOLDS:
-        answering.WARNING_THRESHOLD = threshold
-        m = evaluate(questions, answerer).metrics
-        if m["false_alarm_rate"] <= MAX_FALSE_ALARMS:
-            print(f"WARNING_THRESHOLD = {threshold}: false alarms {m['false_alarm_rate']}, "
-                  f"top-1 {m['top1_accuracy']}, warning recall {m['warning_recall_urgent']} / "
-                  f"{m['warning_recall_emergency']} (dev sets)")
-            return
-    print(f"no WARNING_THRESHOLD on the grid keeps false alarms at {MAX_FALSE_ALARMS}")
-
-
 def main() -> int:
     questions = load_sets(DEV_SETS)
     answerer = Answerer.from_catalog(load_catalog())
-    if "--warning-only" not in sys.argv[1:]:  # else keep answering.py's FAQ settings
-        choose_faq_settings(questions, answerer)
-    choose_warning_threshold(questions, answerer)
+    choose_faq_settings(questions, answerer)
     return 0
 
 

@@ -32,10 +32,10 @@ NONE_MARGIN = 0.0
 MIN_SCORE = 1.0
 PER_UNFAMILIAR_WORD = 0.0
 ALTERNATIVE_GAP = 0.5
-# The warning model's second opinion, for a message in which triage's rules found no sign's
-# words at all (what they ruled out stays ruled out): above this
-# decision value it is escalated as urgent (chosen on the dev sets, bench/faq_thresholds.py).
-WARNING_THRESHOLD = -0.2
+# The warning model's second opinion, for a message in which triage's rules weighed nothing
+# (what they ruled out stays ruled out): past the model's own boundary, it is escalated as
+# urgent. No set can tune this fairly: the rules already catch every dev-set sign.
+WARNING_THRESHOLD = 0.0
 OTHER_TREATMENTS = "other_treatments"
 MAX_ALTERNATIVES = 2
 
@@ -137,7 +137,7 @@ class Answerer:
         best = ranked[0]
         sign = triage(question, day)
         if (sign.urgency == "none" and (found.warning or 0.0) > WARNING_THRESHOLD
-                and not ruled_out(question)):
+                and not ruled_out(question, day)):
             sign = Triage("urgent", "reads like a warning sign")
         if exact is not None:
             best = next(m for m in ranked if m.topic == exact)

@@ -82,9 +82,10 @@ URGENT = [
     r"\b((fever|fevr|feaver|fevar)(?! ?blister)\w*|temp|temps|temperature|temprature|"
     r"tempreture|temperture|temparature|the chills|chills(?! out)|shiver\w*|rigors|"
     r"(hot and cold|cold|night) sweats|clammy|flu|flu like|fluey|feverish|shivery|"
-    r"(going|feel\w*|felt) hot and cold|hot and sweaty|sweaty and hot|cold sweat|"
+    r"hot and cold|hot and sweaty|sweaty and hot|cold sweat|"
     r"teeth (are )?chattering)\b",
     r"\b(feel\w*|felt) (\w+ )?(unwell|ill|poorly|sick|run down|awful all over)\b",
+    r"\b(thermometer|temp|temps|temperature)\b.{0,20}\b(3[89]|4[01]|10[0-4])(\.\d)?\b",
     r"\b(glands?|lymph\w*|nodes?)\b.{0,20}\b(swell\w*|swollen|up|sore|tender|lumps?|painful)|"
     r"\bunder (my |the )?(jaw|chin|ears?)\b.{0,20}\b(swell\w*|swollen|lumps?|tender|sore)\b|"
     r"\bswollen (glands?|lymph\w*|nodes?)\b",
@@ -98,6 +99,8 @@ URGENT = [
     rf"\b(pain|ache|aching|burning|sting\w*|throb\w*|sore\w*) {_}(unbearable|excruciating|agoni\w*|"
     rf"severe|intense|extreme|terrible|awful|horrendous|insane|too much)\b",
     r"\b(like hell|killing me|agony|(10|9|8) ?/ ?10)\b",
+    r"\bhurts? so (much|bad)\b|\b(cried|crying) (from|with|because of) (the )?pain\b|"
+    r"\bcant even (lie|touch|sleep)\b",
     r"\b(pain ?killers?|paracetamol|ibuprofen|advil|tylenol|nurofen|panadol|co ?codamol|"
     r"codeine|aspirin|naproxen|tablets|pills|meds|medication|medicine)\b"
     r".{0,30}(\b(not|dont|doesnt|arent|isnt|no|nothing|still)\b.{0,12}\b(help\w*|work\w*|"
@@ -110,6 +113,7 @@ URGENT = [
     rf"forming|popp\w*|start\w*|breaking out|flar\w*)\b|\btingl\w* (on |in )?(my )?lips?\b|"
     rf"\b(sores?|ulcers?|blisters?|bumps?) (\w+ )?(on|around|by) (my |the )?(lip|lips|mouth)\b|"
     rf"\blike (a |my )?(old )?{COLD_SORE}|\btingl\w*\b.{{0,30}}\b(lips?|mouth)\b|"
+    rf"\b(lips?|mouth)\b.{{0,20}}\btingl\w*|"
     rf"\b(one|it|something|a sore)\b (is )?(starting|coming|forming|brewing) (up )?(on|at|near) "
     rf"(my |the )?(\w+ )?(lip|mouth)\b|"
     rf"\b(cluster|group|bunch) of (\w+ )?(bumps?|blisters?|spots?|dots|sores?)\b",
@@ -299,6 +303,9 @@ def _hits(patterns: list[re.Pattern[str]], text: str, masked: str) -> list[re.Ma
 
 
 _RULED_OUT_CHECK = [*_EMERGENCY, *_URGENT, WORSENING, HOT_SKIN, LASTING]
+# Redness, swelling, soreness and stinging are expected in the first days, and only the rules
+# know the day: in those days a message about them is theirs to call.
+_EXPECTED_EARLY = re.compile(COMPLAINT)
 
 
 def _day_from_text(text: str) -> int | None:
@@ -340,10 +347,13 @@ def triage(text: str, day: int | None = None) -> Triage:
     return Triage("none")
 
 
-def ruled_out(text: str) -> bool:
+def ruled_out(text: str, day: int | None = None) -> bool:
     """Did the rules weigh something here and find no sign: a negation, a general question or
-    someone else's story blanked out, or a sign's words (early in recovery, say)? A second
-    opinion that cannot read negation (the warning model) must not overrule that."""
+    someone else's story blanked out, a sign's words, or in the first days a complaint expected
+    then? A second opinion that reads neither negation nor the day (the warning model) must
+    not overrule that."""
     words = _normalise(text)
+    early = day is not None and day < WORSENING_FROM_DAY
     return (_general_masked(words) != words or not NEGATORS.isdisjoint(words.split())
-            or any(p.search(words) for p in _RULED_OUT_CHECK))
+            or any(p.search(words) for p in _RULED_OUT_CHECK)
+            or (early and _EXPECTED_EARLY.search(words) is not None))
