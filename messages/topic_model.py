@@ -64,7 +64,8 @@ class FeatureSpace:
             columns += groups
         return columns
 
-    def message(self, terms: Sequence[str], words: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    def message(self, terms: Sequence[str],
+                words: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """A message's known features, as numbers and counts, for any model in this space."""
         found = Counter(number for name in features(terms, words)
                         if (number := self.number.get(name)) is not None)

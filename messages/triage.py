@@ -145,8 +145,8 @@ URGENT = [
     r"\b(swollen|swelling) (lips?|mouth)\b|\blips? (are |is )?(swell\w*|swollen)\b",
 ]
 COMPLAINT = (r"\b(red\w*|pink\w*|flush\w*|swel+\w*|swo+l+e?n|puff\w*|pain\w*|sore\w*|hurt\w*|"
-             r"ache|aching|burn\w*|sunburn\w*|sting\w*|throb\w*|tender\w*|inflam\w*|irritat\w*|angry|warm|"
-             r"hot)\b")
+             r"ache|aching|burn\w*|sunburn\w*|sting\w*|throb\w*|tender\w*|inflam\w*|irritat\w*|"
+             r"angry|warm|hot)\b")
 COMPARATIVE = (r"\b(redder|puffier|sorer|angrier|fuller|more (swollen|red|painful|sore|puffy|"
                r"inflamed|irritated|angry))\b")
 # Said anywhere in the same sentence as a complaint: "the swelling was going down but this
@@ -337,7 +337,8 @@ def triage(text: str, day: int | None = None) -> Triage:
     known_day = max(days) if days else None
     if _hits([WORSENING], words, masked) and (known_day is None or known_day >= WORSENING_FROM_DAY):
         return Triage("urgent", "getting worse after the first days")
-    if _hits([HOT_SKIN], words, masked) and (known_day is None or known_day >= WORSENING_FROM_DAY):
+    if (_hits([HOT_SKIN], words, masked)
+            and (known_day is None or known_day >= WORSENING_FROM_DAY)):
         return Triage("urgent", "skin hot after the first days")
     if _hits([LASTING], words, masked) and known_day is not None and known_day > LASTING_AFTER_DAY:
         return Triage("urgent", "still there after a week")
