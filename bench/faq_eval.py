@@ -4,7 +4,9 @@
 
 The question sets were written separately from the FAQ's keyword lists. The dev sets
 (`faq_dev.yaml` and `faq_dev_extra.yaml`, by two authors, read together by default) are what
-thresholds are tuned on; `faq_holdout.yaml` and `faq_holdout2.yaml` are only ever measured.
+thresholds are tuned on; `faq_holdout*.yaml` and `triage_holdout4.yaml` are only ever
+measured. Warning signs are counted as the patient gets them: triage's rules, then the warning
+model.
 """
 
 from __future__ import annotations
