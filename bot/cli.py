@@ -119,6 +119,11 @@ def cmd_check_content(args: argparse.Namespace) -> int:
     for language, lexicon in sorted(catalog.lexicons.items()):
         print(f"ok: lexicon.{language}, {len(lexicon.slang)} slang, {len(lexicon.emoji)} emoji, "
               f"{len(lexicon.other_procedures)} other procedures")
+    for language, offtopic in sorted(catalog.offtopics.items()):
+        print(f"ok: offtopic.{language}, {len(offtopic.examples)} examples")
+    for language, warnings in sorted(catalog.warnings.items()):
+        print(f"ok: warnings.{language}, {len(warnings.warning)} warning signs, "
+              f"{len(warnings.ordinary)} ordinary messages")
     return 0
 
 

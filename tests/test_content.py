@@ -120,3 +120,17 @@ def test_phrase_book_mistakes_are_named(tmp_path: Path) -> None:
     assert "phrase 'help' is missing" in text
     assert "phrase 'welcome': unknown placeholder {patient_name}" in text
     assert "phrase 'greeting' is not one the bot uses" in text
+
+
+def test_warning_examples_are_checked_and_counted(tmp_path: Path, capsys) -> None:
+    directory = tmp_path / "content"
+    shutil.copytree(BUNDLED_CONTENT, directory)
+    data = yaml.safe_load((directory / "warnings.en.yaml").read_text(encoding="utf-8"))
+    assert main(["check-content", "--directory", str(directory)]) == 0
+    assert (f"ok: warnings.en, {len(data['warning'])} warning signs, "
+            f"{len(data['ordinary'])} ordinary messages") in capsys.readouterr().out
+    (directory / "warnings.en.yaml").write_text('warning:\n  - "pus on my chin"\n')
+    assert main(["check-content", "--directory", str(directory)]) == 1
+    err = capsys.readouterr().err
+    assert "warnings.en.yaml" in err and "ordinary" in err
+
