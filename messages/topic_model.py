@@ -10,7 +10,6 @@ second at start. One class per FAQ entry, and NONE_OF_THESE from the off-topic e
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 
@@ -21,6 +20,7 @@ from scipy import sparse
 # LIBLINEAR's defaults for its L2-loss SVM (solver 1, C = 1) with a bias feature.
 TRAINING_OPTIONS = "-s 1 -c 1 -B 1 -q"
 CHARACTERS = range(3, 6)
+KNOWN_GROUPS_KEPT = 100_000  # words whose letter groups a running bot remembers
 
 
 @cache
@@ -52,6 +52,7 @@ class FeatureSpace:
     def __init__(self) -> None:
         self.number: dict[str, int] = {}
         self.by_word: dict[str, list[int]] = {}  # the letter groups of a word, numbered once
+        self.known_groups: dict[str, list[int]] = {}  # the same, for messages: known ones only
 
     def numbered(self, terms: Sequence[str], words: Sequence[str]) -> list[int]:
         number = self.number
@@ -66,11 +67,20 @@ class FeatureSpace:
 
     def message(self, terms: Sequence[str],
                 words: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        """A message's known features, as numbers and counts, for any model in this space."""
-        found = Counter(number for name in features(terms, words)
-                        if (number := self.number.get(name)) is not None)
-        return (np.fromiter(found.keys(), dtype=np.int64, count=len(found)),
-                np.fromiter(found.values(), dtype=np.float64, count=len(found)))
+        """A message's known features, as numbers and counts, for any model in this space.
+        Asked only once every model is trained: a word's known letter groups are kept."""
+        number = self.number
+        found = [n for name in features(terms, ()) if (n := number.get(name)) is not None]
+        for word in words:
+            groups = self.known_groups.get(word)
+            if groups is None:
+                if len(self.known_groups) >= KNOWN_GROUPS_KEPT:
+                    self.known_groups.clear()
+                groups = self.known_groups[word] = [
+                    n for name in letter_groups(word) if (n := number.get(name)) is not None]
+            found += groups
+        numbers, counts = np.unique(np.array(found, dtype=np.int64), return_counts=True)
+        return numbers, counts.astype(np.float64)
 
 
 class TopicModel:
