@@ -303,6 +303,7 @@ def _hits(patterns: list[re.Pattern[str]], text: str, masked: str) -> list[re.Ma
 
 
 _RULED_OUT_CHECK = [*_EMERGENCY, *_URGENT, WORSENING, HOT_SKIN, LASTING]
+_ANY_SIGN = [*_RULED_OUT_CHECK, LATE_BUMPS]
 # Redness, swelling, soreness and stinging are expected in the first days, and only the rules
 # know the day: in those days a message about them is theirs to call.
 _EXPECTED_EARLY = re.compile(COMPLAINT)
@@ -325,6 +326,8 @@ def _day_from_text(text: str) -> int | None:
 def triage(text: str, day: int | None = None) -> Triage:
     """The most serious level the message's words call for, on this recovery day."""
     words = _normalise(text)
+    if not any(p.search(words) for p in _ANY_SIGN):
+        return Triage("none")  # blanking general questions can only remove signs, never add
     masked = _general_masked(words)
     emergency = _hits(_EMERGENCY, words, masked)
     if emergency:
