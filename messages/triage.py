@@ -198,23 +198,23 @@ GENERAL = [
     re.compile(r"\b(sign\w*|symptom\w*) of (an? )?(all?ergic )?(infection|all?erg\w*|reaction|"
                r"anaphyla\w*)( reaction)?"),
     re.compile(r"\b(signs?|symptoms?|simptoms?|symtoms?) (\w+ )?(mean|means|that mean|indicate|"
-               r"show)\b[^.!?]*"),
+               r"show)\b[^.!?,]*"),
     # Asked about as a possibility: "can the numbing cream cause trouble breathing?"
     re.compile(r"\b(can|could|does|do|will|would|might|may) (\w+ ){0,4}(cause|give you|lead to|"
-               r"trigger|result in)\b[^.!?]*"),
+               r"trigger|result in)\b[^.!?,]*"),
     re.compile(r"\b(could|can|will|would|might|do|does) (i|you|one|people|someone) (ever )?(get|"
-               r"catch|develop|end up with)\b[^.!?]*"),
+               r"catch|develop|end up with)\b[^.!?,]*"),
     re.compile(r"\b(is|are|can) (\w+ ){0,3}(a |an )?(possible|potential) (side ?effects?|"
                r"complications?|risks?)\b"),
     re.compile(r"\bis (\w+ ){0,3}ever (normal|ok|okay|expected)\b"),
     re.compile(r"\b(is it possible (to|that)|what counts as|what if|(im|i am) allergic to|"
                r"(how do|how can|how would|how will) i (tell|know|spot))\b[^.!?,]*"),
     re.compile(r"\b(is it|would it be|is that) (\w+ )?(bad|serious|a problem|dangerous|normal) if "
-               r"(it|i|you|they) (starts?|gets?|begins?|ever)\b[^.!?]*"),
+               r"(it|i|you|they) (starts?|gets?|begins?|ever)\b[^.!?,]*"),
     re.compile(r"\b(what|who) (should|do|would) i (do|call|contact) if i (notice|see|get|develop|"
-               r"ever|start)\b[^.!?]*|\b(call|contact|ring|phone) (you |the clinic |us )?if\b"
+               r"ever|start)\b[^.!?,]*|\b(call|contact|ring|phone) (you |the clinic |us )?if\b"
                r"[^.!?,]*"),
-    re.compile(r"\bif (i|you) (\w+ )?(pass out|faint|collapse)\b[^.!?]*"),
+    re.compile(r"\bif (i|you) (\w+ )?(pass out|faint|collapse)\b[^.!?,]*"),
     re.compile(r"\bmy (kid|child|son|daughter|husband|wife|partner|boyfriend|girlfriend|mum|mom|"
                r"dad|sister|brother|friend)s? (\w+ )?(has|have|had|got|gets)\b[^.,;!?]*"),
     # The patient's own past, before this treatment.
@@ -243,8 +243,11 @@ GENERAL = [
     re.compile(r"\b(worried|worry|worrying|scared|afraid|nervous|concerned) (about|of) "
                r"(an? |getting |the )?(allergic |bad |severe )?(infection|scarring|scars?|"
                r"reaction|allerg\w*|hives|rash\w*|blisters|cold sores?)"),
+    # A worry about what might happen, not what is: up to four words after the "might", none
+    # of them starting a report ("worried it might be infected, theres pus" keeps the pus).
     re.compile(r"\b(worried|worry|worrying|scared|afraid|nervous|concerned)\b[^.!?,]{0,15}\b(might|"
-               r"could|would|will|may|itd|id)\b[^.!?,]*"),
+               r"could|would|will|may|itd|id)(?: (?!(?:theres|there|and|but|now|my|i|im|its)\b)"
+               r"\w+){1,4}"),
     re.compile(r"\b(spot|recogni[sz]e|identify|avoid|prevent\w*|reduce|(tell|know) if) "
                r"(\w+ ){0,4}(infection|infected|reaction|allerg\w*|scar\w*)"),
     re.compile(r"\b(normal|known|usual|common|expected|typical) (skin )?reaction"),

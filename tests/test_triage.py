@@ -143,3 +143,11 @@ def test_what_the_rules_ruled_out_the_model_does_not_overrule(text: str,
                                                              answerer: Answerer) -> None:
     assert triage(text, 4).urgency == "none" and ruled_out(text)
     assert answerer.answer(text, 4, RECIPIENT).urgency == "none"
+
+
+@pytest.mark.parametrize("text", [
+    "worried it might be infected theres pus coming out",
+    "can microneedling cause this, my face is full of pus",
+])
+def test_a_worry_or_question_beside_a_report_does_not_hide_the_report(text: str) -> None:
+    assert triage(text, 4).urgency == "urgent"
