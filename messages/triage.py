@@ -341,10 +341,10 @@ def triage(text: str, day: int | None = None) -> Triage:
     said_day = _day_from_text(words)
     days = [d for d in (day, said_day) if d is not None]
     known_day = max(days) if days else None
-    if _hits([WORSENING], words, masked) and (known_day is None or known_day >= WORSENING_FROM_DAY):
+    past_first_days = known_day is None or known_day >= WORSENING_FROM_DAY  # unsure: escalate
+    if past_first_days and _hits([WORSENING], words, masked):
         return Triage("urgent", "getting worse after the first days")
-    if (_hits([HOT_SKIN], words, masked)
-            and (known_day is None or known_day >= WORSENING_FROM_DAY)):
+    if past_first_days and _hits([HOT_SKIN], words, masked):
         return Triage("urgent", "skin hot after the first days")
     if _hits([LASTING], words, masked) and known_day is not None and known_day > LASTING_AFTER_DAY:
         return Triage("urgent", "still there after a week")
