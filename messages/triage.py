@@ -38,7 +38,7 @@ EMERGENCY = [
     rf"problems?|barely|short(ness)? of|not able to)\b {_}{BREATH}",
     r"\b(breathless|wheez\w*|gasping|short of breath)\b",
     r"\b(breathing|breath)\b (is |feels |went |go |goes |getting |gone )?(\w+ )?(whistl\w*|short|"
-    r"difficult|laboured|labored|wheezy|noisy|rattl\w*|shallow|tight)\b",
+    r"difficult|hard|harder|tough|laboured|labored|wheezy|noisy|rattl\w*|shallow|tight)\b",
     rf"\bchest\b{SAME_SENTENCE}{{0,25}}\b(tight\w*|band|pressure|heavy|crushing|squeez\w*)\b|"
     rf"\b(tight\w*|band|pressure|crushing|squeez\w*)\b{SAME_SENTENCE}{{0,25}}\bchest\b",
     rf"\b(tongue|tounge|throat)\b{SAME_SENTENCE}{{0,30}}\b(puff\w*|swell\w*|swollen|thick\w*)\b",
@@ -51,14 +51,16 @@ EMERGENCY = [
     rf"\b(swell\w*|swolen|swollen|puffy)\b {_}(throat|tongue|tounge|toungue|airway)",
     rf"\b(lips?|mouth|eyelids?|eye ?lids?) {_}(balloon\w*|doubl\w*|tripl\w*|blow\w* up|blown up|"
     rf"huge|massive|swell\w* (up )?(really |so |very )?(fast|quick\w*|rapid\w*|by the minute|"
-    rf"more and more))",
+    rf"more and more|with?in (a few )?minutes|in (a few )?minutes|suddenly|all of a sudden))",
     r"\bvoice\b.{0,25}\b(weird|strange|funny|hoarse|croaky|muffled|different|changed|gone)\b|"
     r"\b(hoarse|croaky) voice\b",
     rf"\b(cant|cannot|hard to|trouble|struggl\w*|difficult\w*|problems?) {_}swallow\w*",
     rf"\b(hives?|welts?)\b.{{0,40}}\b({EVERYWHERE}|spread\w*|body|arms?|legs?|chest|back|"
     rf"tummy|stomach|neck)\b",
     rf"\b({EVERYWHERE}|whole body)\b.{{0,30}}\b(hives?|welts?|rash|(itchy |red |raised )+bumps)|"
-    rf"\b(rash|bumps|hives)\b.{{0,30}}\b(covering|over|all over) (my |the )?(whole )?body\b",
+    rf"\b(rash|bumps|hives)\b.{{0,30}}\b(covering|over|all over|everywhere on|across) "
+    rf"(my |the )?(whole )?body\b|"
+    rf"\brash\w*\b.{{0,15}}\b({EVERYWHERE})\b",
     r"\b(covered in|full of) (\w+ )?(hives?|welts?)",
     r"\b(fainted|fainting|faint\w* spell|(feel\w*|felt|going to|gonna|about to|nearly|almost)"
     r" (\w+ )?faint|passed out|pass(ing)? out|blacked out|black(ing)? out|collaps\w*|"
@@ -119,8 +121,8 @@ URGENT = [
     rf"\b(cluster|group|bunch) of (\w+ )?(bumps?|blisters?|spots?|dots|sores?)\b",
     r"\b(?<!fever )(?<!fever)(blister\w*|vesicle\w*|fluid ?filled|water ?filled|weepy bumps)\b|"
     r"\b(tiny|teeny|little|small|clear|watery|fluid|water) (\w+ )?bubbl\w*",
-    r"\b(lump\w*|nodule\w*|hard (bumps?|knots?|spots?)|knots?|granuloma\w*)\b|"
-    r"\b(marbles?|peas?|beads?|grains?) under\b|\b(firm|hard) (\w+ )?(patch\w*|areas?)\b",
+    r"\b(lump\w*|nodule\w*|hard (bumps?|knots?|spots?|balls?)|knots?|granuloma\w*)\b|"
+    r"\b(marbles?|peas?|beads?|grains?|balls?) under\b|\b(firm|hard) (\w+ )?(patch\w*|areas?)\b",
     r"\b(scar(s|ring|red)?|track ?marks?|tram ?lines?|grid ?(like|marks?|lines?|pattern)|"
     r"stamp marks?|roller marks?|needle (lines?|marks?)|(lines?|marks?) from the needl\w*|"
     r"(like|in) a grid|rows of (\w+ )?(dots|marks|lines|holes|pricks))\b|"
@@ -131,7 +133,11 @@ URGENT = [
     r"\bwhere there (werent|wasnt) (any|one|some)\b|"
     r"\b(parallel|straight|needle|track) (marks?|lines?)\b|\bmarks?\b.{0,30}\bpermanent\b|"
     r"\b(dents?|pits?|holes|marks?|lines?|indent\w*)\b.{0,40}\b(werent|wasnt) there\b|"
-    r"\blike a stamp\b|\bdots and lines\b",
+    r"\blike a stamp\b|\bdots and lines\b|\bscaring (from|on|after|left)\b|"
+    r"\b(lines?|marks?) like (tracks|a grid|stamps?)\b",
+    r"\b(skin|it|patch|area|bit)\b.{0,25}\b(dying|dead|died|necro\w*)\b|"
+    r"\b(white|grey|gray|blue|bluish|purple|dusky)\w* (\w+ )?(blotch\w*|patch\w*|areas?)\b|"
+    r"\b(gone|turned|going|turning) (a )?(\w+ ){0,3}(grey|gray|blue|bluish|purple|dusky)\w*",
     rf"\b(red\w*|swell\w*|rash)\b{SAME_SENTENCE}{{0,30}}\bspread\w* (down|up|to|into|onto|across|"
     rf"towards?|over) (my |the )?(neck|ears?|chest|jaw|eyes?|scalp|throat|hairline)\b",
     r"\b(dark\w*|brown|grey|gray|black|pigment\w*)\b.{0,40}\b(spread\w*|multipl\w*|grow\w*|"
@@ -153,7 +159,7 @@ COMPARATIVE = (r"\b(redder|puffier|sorer|angrier|fuller|more (swollen|red|painfu
 # morning its much worse again", "the ache is stronger today".
 GROWING = (r"(worse|worsen\w*|deepen\w*|deeper|darker|sharper|stronger|brighter|hotter|angrier|"
            r"intensif\w*|ramp\w* up|shot up|escalat\w*|spread\w*|creep\w*|crept|"
-           r"travel\w*)")
+           r"travel\w*|bigger|larger)")
 WORSE = (r"(worse|worsen\w*|spread\w*|spredd?\w*|creep\w*|crept|increas\w*|bigger|more|again|"
          r"overnight|fast|quickly|rapidly|by the minute|"
          r"deeper|darker|angrier|stronger|ramp\w* up|shot up|gone up|went up|escalat\w*|"
@@ -184,14 +190,15 @@ WORD_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "few": 3}
 
 _EMERGENCY = [re.compile(p) for p in EMERGENCY]
 _URGENT = [re.compile(p) for p in URGENT]
-# Said of a sign right after it: "eyes are fine", "ive got none".
-FINE_AFTER = re.compile(r"^\W*(\w+ )?(is|are|feel|feels|seem|seems|look|looks) (totally |all )?"
+# Said of a sign right after it: "eyes are fine", "ive got none"; not when asked ("still pink
+# and puffy, normal?", "still red, it is ok?").
+FINE_AFTER = re.compile(r"(?:^\W*(\w+ )?(is|are|feel|feels|seem|seems|look|looks) (totally |all )?"
                         r"(fine|ok|okay|good|normal)\b|"
                         r"^\W*(fine|normal|unaffected|all good|none)\b|"
                         r"^\W*(\w+ )?(isnt|is not|arent|are not|not) (affected|involved|touched)\b|"
                         r"^.{0,30}\b(got none|have none|havent got any|havent had any|"
                         r"dont have any|dont have one|do not have one|havent got one|"
-                        r"none so far|not having one)\b")
+                        r"none so far|not having one)\b)(?![ \w]{0,8}\?)")
 
 # What a patient asks about in general rather than reports: not a sign by itself.
 GENERAL = [
@@ -207,6 +214,15 @@ GENERAL = [
     re.compile(r"\b(is|are|can) (\w+ ){0,3}(a |an )?(possible|potential) (side ?effects?|"
                r"complications?|risks?)\b"),
     re.compile(r"\bis (\w+ ){0,3}ever (normal|ok|okay|expected)\b"),
+    re.compile(r"\bhypothetical\w*\b[^.!?]*|\b(would|does|could|can|will|might) (that|this|it|"
+               r"(a|an) \w+( \w+)?) (mean|be a sign of|indicate)\b[^.!?,]*|"
+               r"\b(does|do|can|could|has|have|will) (\w+ ){0,4}ever (happen|occur)\b[^.!?,]*|"
+               r"\b(could|can|is|are|would|might|does|do) (\w+ ){0,4}(be|cause) (a |an )?(\w+ )?"
+               r"(side ?effect|complication|risk)s?\b|"
+               r"\b(is it true|do|does|can|could) (that )?(some |other |most )?(people|patients|"
+               r"clients|anyone|someone)\b[^.!?,]*|\bwhat (would|does|do) count as\b[^.!?,]*|"
+               r"\b(i )?thought (i saw|i had|it was|there was)\b[^.!?,]{0,40}\b(but|turns out|"
+               r"turned out)\b"),
     re.compile(r"\b(is it possible (to|that)|what counts as|what if|(im|i am) allergic to|"
                r"(how do|how can|how would|how will) i (tell|know|spot))\b[^.!?,]*"),
     re.compile(r"\b(is it|would it be|is that) (\w+ )?(bad|serious|a problem|dangerous|normal) if "

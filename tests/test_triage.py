@@ -34,6 +34,9 @@ def answerer() -> Answerer:
     "lips are ballooning by the second",
     "my voice has gone croaky and my face is swelling",
     "hives evrywhere on me after the serum",
+    "my mouth swelled up within minutes of the serum",
+    "breathing feels really hard tonight",
+    "itchy rash everywhere on my back and belly",
 ])
 def test_emergencies(text: str) -> None:
     assert triage(text).urgency == "emergency"
@@ -82,6 +85,9 @@ def test_urgent_signs(text: str) -> None:
     "i scar easily, can i still have it done",
     "the redness is nowhere near my eyes",
     "my sister was worried about an allergic reaction but i'm fine",
+    "hypothetically, if my skin got infected, what would you prescribe?",
+    "would a hot cheek mean infection, asking for later",
+    "is it true people get lumps from this?",
 ])
 def test_ordinary_messages_do_not_escalate(text: str) -> None:
     assert triage(text, day=1).urgency == "none"
@@ -99,6 +105,9 @@ def test_ordinary_messages_do_not_escalate(text: str) -> None:
     ("the pain has shot up since last night", 4, "urgent"),
     ("cheeks still pink", 10, "urgent"),
     ("the swelling is less than yesterday", 4, "none"),
+    # Asked, not said: "normal?" after a report does not rule the report out.
+    ("cheeks still pink and puffy, normal?", 12, "urgent"),
+    ("still red on my jaw, it is fine?", 9, "urgent"),
 ])
 def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> None:
     assert triage(text, day).urgency == level
@@ -106,7 +115,7 @@ def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> Non
 
 @pytest.mark.parametrize("name", ["faq_dev.yaml", "faq_dev_extra.yaml", "faq_holdout.yaml",
                                   "faq_holdout2.yaml", "faq_holdout3.yaml",
-                                  "triage_holdout4.yaml"])
+                                  "triage_holdout4.yaml", "faq_holdout5.yaml"])
 def test_every_warning_sign_in_the_evaluation_sets_is_escalated(name: str,
                                                                 answerer: Answerer) -> None:
     """The safety bar: warning-sign recall 1.0 at both levels on every labelled set, as the
