@@ -135,9 +135,11 @@ URGENT = [
     r"\b(dents?|pits?|holes|marks?|lines?|indent\w*)\b.{0,40}\b(werent|wasnt) there\b|"
     r"\blike a stamp\b|\bdots and lines\b|\bscaring (from|on|after|left)\b|"
     r"\b(lines?|marks?) like (tracks|a grid|stamps?)\b",
-    r"\b(skin|it|patch|area|bit)\b.{0,25}\b(dying|dead|died|necro\w*)\b|"
-    r"\b(white|grey|gray|blue|bluish|purple|dusky)\w* (\w+ )?(blotch\w*|patch\w*|areas?)\b|"
-    r"\b(gone|turned|going|turning) (a )?(\w+ ){0,3}(grey|gray|blue|bluish|purple|dusky)\w*",
+    # Not "dead skin" (peeling) and not purple or blue (a bruise).
+    r"\b(skin|patch|area|bit|tissue)\b(?: \w+){0,5} (looks?|is|seems?|going|gone|turning|like) "
+    r"(\w+ ){0,2}(dying|dead|necro\w*)\b(?! skin)|"
+    r"\b(white|grey|gray|dusky)\w* (\w+ )?(blotch\w*|patch\w*|areas?)\b|"
+    r"\b(gone|turned|going|turning) (a )?(\w+ ){0,3}(grey|gray|dusky)\w*",
     rf"\b(red\w*|swell\w*|rash)\b{SAME_SENTENCE}{{0,30}}\bspread\w* (down|up|to|into|onto|across|"
     rf"towards?|over) (my |the )?(neck|ears?|chest|jaw|eyes?|scalp|throat|hairline)\b",
     r"\b(dark\w*|brown|grey|gray|black|pigment\w*)\b.{0,40}\b(spread\w*|multipl\w*|grow\w*|"
@@ -214,13 +216,16 @@ GENERAL = [
     re.compile(r"\b(is|are|can) (\w+ ){0,3}(a |an )?(possible|potential) (side ?effects?|"
                r"complications?|risks?)\b"),
     re.compile(r"\bis (\w+ ){0,3}ever (normal|ok|okay|expected)\b"),
+    # Each stops a few words after its question, so a report after it still counts ("does it
+    # mean anything that pus is coming out").
     re.compile(r"\bhypothetical\w*\b[^.!?]*|\b(would|does|could|can|will|might) (that|this|it|"
-               r"(a|an) \w+( \w+)?) (mean|be a sign of|indicate)\b[^.!?,]*|"
-               r"\b(does|do|can|could|has|have|will) (\w+ ){0,4}ever (happen|occur)\b[^.!?,]*|"
+               r"(a|an) \w+( \w+)?) (mean|be a sign of|indicate)\b( \w+){0,2}|"
+               r"\b(does|do|can|could|has|have|will) (\w+ ){0,4}ever (happen|occur)\b( \w+){0,3}|"
                r"\b(could|can|is|are|would|might|does|do) (\w+ ){0,4}(be|cause) (a |an )?(\w+ )?"
                r"(side ?effect|complication|risk)s?\b|"
                r"\b(is it true|do|does|can|could) (that )?(some |other |most )?(people|patients|"
-               r"clients|anyone|someone)\b[^.!?,]*|\bwhat (would|does|do) count as\b[^.!?,]*|"
+               r"clients|anyone|someone) (\w+ )?(get|gets|have|has|had|develop\w*|experienc\w*|"
+               r"end up)\b[^.!?,]*|\bwhat (would|does|do) count as\b[^.!?,]*|"
                r"\b(i )?thought (i saw|i had|it was|there was)\b[^.!?,]{0,40}\b(but|turns out|"
                r"turned out)\b"),
     re.compile(r"\b(is it possible (to|that)|what counts as|what if|(im|i am) allergic to|"

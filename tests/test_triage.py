@@ -37,6 +37,7 @@ def answerer() -> Answerer:
     "my mouth swelled up within minutes of the serum",
     "breathing feels really hard tonight",
     "itchy rash everywhere on my back and belly",
+    "could someone help i cant breathe",
 ])
 def test_emergencies(text: str) -> None:
     assert triage(text).urgency == "emergency"
@@ -65,6 +66,8 @@ def test_emergencies(text: str) -> None:
     "the roller has left tiny dents in my skin",
     "the brown patch creeps further across my jaw",
     "i feel really light-headed",
+    "does it mean anything that pus is coming out",
+    "a patch by my ear has turned greyish",
 ])
 def test_urgent_signs(text: str) -> None:
     assert triage(text, day=3).urgency == "urgent"
@@ -88,6 +91,8 @@ def test_urgent_signs(text: str) -> None:
     "hypothetically, if my skin got infected, what would you prescribe?",
     "would a hot cheek mean infection, asking for later",
     "is it true people get lumps from this?",
+    "is it dead skin peeling off?",
+    "a purple patch on my cheek, bruise?",
 ])
 def test_ordinary_messages_do_not_escalate(text: str) -> None:
     assert triage(text, day=1).urgency == "none"
