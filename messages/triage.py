@@ -216,20 +216,22 @@ GENERAL = [
     re.compile(r"\b(is|are|can) (\w+ ){0,3}(a |an )?(possible|potential) (side ?effects?|"
                r"complications?|risks?)\b"),
     re.compile(r"\bis (\w+ ){0,3}ever (normal|ok|okay|expected)\b"),
-    # Each stops a few words after its question, so a report after it still counts ("does it
-    # mean anything that pus is coming out").
-    re.compile(r"\bhypothetical\w*\b[^.!?]*|\b(would|does|could|can|will|might) (that|this|it|"
-               r"(a|an) \w+( \w+)?) (mean|be a sign of|indicate)\b( \w+){0,2}|"
-               r"\b(does|do|can|could|has|have|will) (\w+ ){0,4}ever (happen|occur)\b( \w+){0,3}|"
-               r"\b(could|can|is|are|would|might|does|do) (\w+ ){0,4}(be|cause) (a |an )?(\w+ )?"
-               r"(side ?effect|complication|risk)s?\b|"
-               r"\b(is it true|do|does|can|could) (that )?(some |other |most )?(people|patients|"
+    re.compile(r"\bhypothetical\w*\b[^.!?]*"),
+    # These two stop a few words after their question, so a report after it still counts
+    # ("does it mean anything that pus is coming out").
+    re.compile(r"\b(would|does|could|can|will|might) (that|this|it|(a|an) \w+( \w+)?) (mean|"
+               r"be a sign of|indicate)\b( \w+){0,2}"),
+    re.compile(r"\b(does|do|can|could|has|have|will) (\w+ ){0,4}ever (happen|occur)\b( \w+){0,3}"),
+    re.compile(r"\b(could|can|is|are|would|might|does|do) (\w+ ){0,4}(be|cause) (a |an )?(\w+ )?"
+               r"(side ?effect|complication|risk)s?\b"),
+    re.compile(r"\b(is it true|do|does|can|could) (that )?(some |other |most )?(people|patients|"
                r"clients|anyone|someone) (\w+ )?(get|gets|have|has|had|develop\w*|experienc\w*|"
-               r"end up)\b[^.!?,]*|\bwhat (would|does|do) count as\b[^.!?,]*|"
-               r"\b(i )?thought (i saw|i had|it was|there was)\b[^.!?,]{0,40}\b(but|turns out|"
+               r"end up)\b[^.!?,]*"),
+    re.compile(r"\b(i )?thought (i saw|i had|it was|there was)\b[^.!?,]{0,40}\b(but|turns out|"
                r"turned out)\b"),
-    re.compile(r"\b(is it possible (to|that)|what counts as|what if|(im|i am) allergic to|"
-               r"(how do|how can|how would|how will) i (tell|know|spot))\b[^.!?,]*"),
+    re.compile(r"\b(is it possible (to|that)|what (would |does |do )?counts? as|what if|"
+               r"(im|i am) allergic to|(how do|how can|how would|how will) i (tell|know|spot))\b"
+               r"[^.!?,]*"),
     re.compile(r"\b(is it|would it be|is that) (\w+ )?(bad|serious|a problem|dangerous|normal) if "
                r"(it|i|you|they) (starts?|gets?|begins?|ever)\b[^.!?,]*"),
     re.compile(r"\b(what|who) (should|do|would) i (do|call|contact) if i (notice|see|get|develop|"
