@@ -19,7 +19,7 @@ LASTING_AFTER_DAY = 7
 
 NEGATORS = {"no", "not", "without", "never", "dont", "doesnt", "didnt", "isnt", "arent",
             "wasnt", "werent", "havent", "hasnt", "hadnt", "none", "nor", "zero", "neither",
-            "nothing", "nowhere"}
+            "nothing", "nowhere", "nada"}
 UNSURE = re.compile(r"\b(not sure|unsure|dont know|do not know|not certain|cant tell|"
                     r"no idea|not 100)\b")
 CLAUSE_BREAK = re.compile(r"[.,;:!?\n]|\b(but|however|though|although|except|now|and now|"
@@ -41,7 +41,8 @@ EMERGENCY = [
     r"difficult|hard|harder|tough|laboured|labored|wheezy|noisy|rattl\w*|shallow|tight)\b",
     rf"\bchest\b{SAME_SENTENCE}{{0,25}}\b(tight\w*|band|pressure|heavy|crushing|squeez\w*)\b|"
     rf"\b(tight\w*|band|pressure|crushing|squeez\w*)\b{SAME_SENTENCE}{{0,25}}\bchest\b",
-    rf"\b(tongue|tounge|throat)\b{SAME_SENTENCE}{{0,30}}\b(puff\w*|swell\w*|swollen|thick\w*)\b",
+    rf"\b(tongue|tounge|throat)\b{SAME_SENTENCE}{{0,30}}\b(puff\w*|swell\w*|swollen|thick\w*|"
+    rf"big|bigger|huge|fat)\b",
     r"\b(neck|throat) inside\b.{0,20}\bswell\w*",
     r"\b(hit the floor|room (spun|spinning|was spinning)|fell (down|over)|keep fainting)\b",
     rf"\b(chest|throat|airway|windpipe) {_}(tight|closing|closed|blocked)",
@@ -49,13 +50,13 @@ EMERGENCY = [
     rf"clos\w+ up|thick\w*|tight|puff\w*|balloon\w*|blow\w* up|blown up|doubl\w*|huge|"
     rf"massive|filling)",
     rf"\b(swell\w*|swolen|swollen|puffy)\b {_}(throat|tongue|tounge|toungue|airway)",
-    rf"\b(lips?|mouth|eyelids?|eye ?lids?) {_}(balloon\w*|doubl\w*|tripl\w*|blow\w* up|blown up|"
-    rf"huge|massive|swell\w* (up )?(really |so |very )?(fast|quick\w*|rapid\w*|by the minute|"
+    rf"\b(lip[sz]?|mouth|eyelids?|eye ?lids?) {_}(balloon\w*|doubl\w*|tripl\w*|blow\w* up|blown up|"
+    rf"huge|massive|(keep |keeps )?getting bigger|bigger and bigger|swell\w* (up )?(really |so |very )?(fast|quick\w*|rapid\w*|by the minute|"
     rf"more and more|with?in (a few )?minutes|in (a few )?minutes|suddenly|all of a sudden))",
     r"\bvoice\b.{0,25}\b(weird|strange|funny|hoarse|croaky|muffled|different|changed|gone)\b|"
     r"\b(hoarse|croaky) voice\b",
-    rf"\b(cant|cannot|hard to|trouble|struggl\w*|difficult\w*|problems?) {_}swallow\w*",
-    rf"\b(hives?|welts?)\b.{{0,40}}\b({EVERYWHERE}|spread\w*|body|arms?|legs?|chest|back|"
+    rf"\b(cant|cannot|hard to|hurts? to|trouble|struggl\w*|difficult\w*|problems?) {_}swall?ow?\w*",
+    rf"\b(hives?|hivs|welts?|weals?)\b.{{0,40}}\b({EVERYWHERE}|spread\w*|body|arms?|legs?|chest|back|"
     rf"tummy|stomach|neck)\b",
     rf"\b({EVERYWHERE}|whole body)\b.{{0,30}}\b(hives?|welts?|rash|(itchy |red |raised )+bumps)|"
     rf"\b(rash|bumps|hives)\b.{{0,30}}\b(covering|over|all over|everywhere on|across) "
@@ -68,7 +69,14 @@ EMERGENCY = [
 ]
 COLD_SORE = r"(cold ?sores?|fever ?blisters?|herpes|hsv)"
 URGENT = [
-    r"\b(pus|puss|purulent|pus ?filled)\b",
+    r"\b(pus|puss|purulent|pus ?filled|pustul\w*|gunk|gunky)\b",
+    # A smell, or yellow wet matter on a pillow or a pad, is discharge in other words.
+    r"\b(bad|sour|off|funny|weird|nasty|foul|rotten|horrible|cheesy) (smell|odou?r)\b|"
+    r"\b(smelly|stinky|smells bad|stinks)\b|"
+    r"\b(skin|face|cheeks?|chin|jaw|neck|forehead|nose|patch|area)\b (\w+ )?(smells|stinks)\b|"
+    r"\byellow\w* (\w+ )?(stain\w*|smears?|beads?|matter|residue|ring|layer|film)\b|"
+    r"\bstained yellow\b|\byellow\w* and (wet|sticky|damp|tacky|soggy)\b|"
+    r"\b(wet|sticky|damp|tacky|soggy) and yellow\w*",
     r"\b(ooz\w*|weep\w*|leak\w*|discharge|seep\w*)\b",
     r"\b(yellow\w*|honey\w*|golden) (\w+ )?(crust\w*|scab\w*|stuff|fluid|liquid)",
     r"\bcrust\w*\b",
@@ -77,21 +85,24 @@ URGENT = [
     r"discharge) (\w+ ){0,3}(yellow\w*|green\w*)\b|\bfill\w* (up )?with (\w+ )?(yellow|"
     r"green|white|pus|gunk|goo|fluid|liquid)|\b(stuff|fluid|liquid|gunk|goo) (\w+ ){0,2}"
     r"(coming|comes|came) out\b|\bcoming out (of|from) (the |my )?(holes|skin|spots?|dots)",
-    r"\b(hot|warm) and (painful|sore|tender|throbbing|swollen)\b|"
-    r"\b(painful|sore|tender|throbbing|swollen) and (hot|warm)\b",
     r"\bopen (wounds?|sores?|patch\w*|areas?|cuts?|bits)\b|"
     r"\b(wont|not|isnt|arent|doesnt|dont) (\w+ )?heal\w*\b",
-    r"\b((fever|fevr|feaver|fevar)(?! ?blister)\w*|temp|temps|temperature|temprature|"
+    r"\b((?<!hay )(fever|fevr|feaver|fevar)(?! ?blister)\w*|temp|temps|temperature|temprature|"
     r"tempreture|temperture|temparature|the chills|chills(?! out)|shiver\w*|rigors|"
+    r"hot n cold|hot & cold|sweat\w* through|(cant stop|keep|been) (shaking|trembling)|"
+    r"shaking so much|freezing (cold )?in a warm|achy all over|achy and (sweaty|shivery|hot)|"
+    r"like (i have|ive got|i got|i have got) (covid|flu)|"
     r"(hot and cold|cold|night) sweats|clammy|flu|flu like|fluey|feverish|shivery|"
     r"hot and cold|hot and sweaty|sweaty and hot|cold sweat|"
     r"teeth (are )?chattering)\b",
     r"\b(feel\w*|felt) (\w+ )?(unwell|ill|poorly|sick|run down|awful all over)\b",
     r"\b(thermometer|temp|temps|temperature)\b.{0,20}\b(3[89]|4[01]|10[0-4])(\.\d)?\b",
-    r"\b(glands?|lymph\w*|nodes?)\b.{0,20}\b(swell\w*|swollen|up|sore|tender|lumps?|painful)|"
+    r"\b(glands?|lymph\w*|nodes?)\b.{0,20}\b(swell\w*|swollen|up|sore|tender|lumps?|painful|big|"
+    r"huge|grapes?)|\b(swell\w*|swollen|lumps?) under (my |the )?(jaw|jawline|chin|ears?)\b|"
     r"\bunder (my |the )?(jaw|chin|ears?)\b.{0,20}\b(swell\w*|swollen|lumps?|tender|sore)\b|"
     r"\bswollen (glands?|lymph\w*|nodes?)\b",
-    r"\b(red|pink|dark) (\w+ )?(streak\w*|lines?|trails?|stripes?)\b|\bstreak\w*\b|"
+    r"\b(red\w*|pink\w*|dark) (\w+ )?(streak\w*|lines?|trails?|stripes?)\b|\bstreak\w*\b|"
+    r"\blines of (red|pink)\b|"
     r"\b(spread\w*|spredd?\w*)\b.{0,25}\bin (\w+ )?lines\b",
     r"\bhot to (the )?touch\b|\bhot when (i |you )?touch|\b(burning|boiling) hot\b|"
     r"\bhard,? (and )?(hot|warm)\b|\b(hot|warm),? (and )?hard\b",
@@ -101,28 +112,35 @@ URGENT = [
     rf"\b(pain|ache|aching|burning|sting\w*|throb\w*|sore\w*) {_}(unbearable|excruciating|agoni\w*|"
     rf"severe|intense|extreme|terrible|awful|horrendous|insane|too much)\b",
     r"\b(like hell|killing me|agony|(10|9|8) ?/ ?10)\b",
+    r"\b(stabbing|toothache|heartbeat|pain shoots|shooting pain|so much pain|strong pain|deep pain)\b|"
+    r"\bpain (keeps|is) (building|growing|spreading)\b|\bhurts to (even )?(blink|smile|talk|eat|chew)\b|"
+    r"\bmax\w* (\w+ )?(pain ?kil+\w*|dose)|\bpain ?kil+ers? (dont|do not|arent|not) work",
     r"\bhurts? so (much|bad)\b|\b(cried|crying) (from|with|because of) (the )?pain\b|"
     r"\bcant even (lie|touch|sleep)\b",
     r"\b(pain ?killers?|paracetamol|ibuprofen|advil|tylenol|nurofen|panadol|co ?codamol|"
     r"codeine|aspirin|naproxen|tablets|pills|meds|medication|medicine)\b"
     r".{0,30}(\b(not|dont|doesnt|arent|isnt|no|nothing|still)\b.{0,12}\b(help\w*|work\w*|"
-    r"touch\w*|easing|hurts?|do nothing)|\b(and|but|did|does|done|do) (absolutely )?"
+    r"touch\w*|easing|hurts?|do nothing|doing (much|anything))|\b(and|but|did|does|done|do) (absolutely )?"
     r"nothing\b|\bno (effect|difference|use)\b)",
     rf"\b(have|got|getting|developed|see|theres|there is|noticed?|think i have) "
     rf"(a |an |some )?{COLD_SORE}|\b(woke up|came up|ended up) with (a |an |some )?{COLD_SORE}|"
     rf"\b(a|an) {COLD_SORE} (on|at|near|by|in|right) |"
     rf"\b{COLD_SORE}\b[^.!?]{{0,20}}\b(coming|came|appear\w*|showing|"
-    rf"forming|popp\w*|start\w*|breaking out|flar\w*)\b|\btingl\w* (on |in )?(my )?lips?\b|"
+    rf"forming|popp\w*|start\w*|breaking out|flar\w*|develop\w*|is back|are back|appeared)\b|"
+    rf"\b(think|pretty sure|looks like) (its|it is|this is|i have|ive got) (a|an) {COLD_SORE}|"
+    rf"\b(tingl|prickl)\w* (on |in )?(my )?lips?\b|"
     rf"\b(sores?|ulcers?|blisters?|bumps?) (\w+ )?(on|around|by) (my |the )?(lip|lips|mouth)\b|"
     rf"\blike (a |my )?(old )?{COLD_SORE}|\btingl\w*\b.{{0,30}}\b(lips?|mouth)\b|"
     rf"\b(lips?|mouth)\b.{{0,20}}\btingl\w*|"
     rf"\b(one|it|something|a sore)\b (is )?(starting|coming|forming|brewing) (up )?(on|at|near) "
     rf"(my |the )?(\w+ )?(lip|mouth)\b|"
-    rf"\b(cluster|group|bunch) of (\w+ )?(bumps?|blisters?|spots?|dots|sores?)\b",
+    rf"\b(cluster|group|bunch|crop) of (\w+ ){{0,2}}(bumps?|blisters?|spots?|dots|sores?|ones)\b|"
+    rf"\b(watery|fluid|clear) (spots|bumps|dots)\b",
     r"\b(?<!fever )(?<!fever)(blister\w*|vesicle\w*|fluid ?filled|water ?filled|weepy bumps)\b|"
     r"\b(tiny|teeny|little|small|clear|watery|fluid|water) (\w+ )?bubbl\w*",
     r"\b(lump\w*|nodule\w*|hard (bumps?|knots?|spots?|balls?)|knots?|granuloma\w*)\b|"
-    r"\b(marbles?|peas?|beads?|grains?|balls?) under\b|\b(firm|hard) (\w+ )?(patch\w*|areas?)\b",
+    r"\b(marbles?|peas?|beads?|grains?|grit|balls?) under\b|\b(firm|hard) (\w+ )?(patch\w*|areas?)\b|"
+    r"\b(bumps?|balls?|things?|bits?) under (the |my )?skin\b|\bhard (\w+ ){0,2}(balls?|things?)\b",
     r"\b(scar(s|ring|red)?|track ?marks?|tram ?lines?|grid ?(like|marks?|lines?|pattern)|"
     r"stamp marks?|roller marks?|needle (lines?|marks?)|(lines?|marks?) from the needl\w*|"
     r"(like|in) a grid|rows of (\w+ )?(dots|marks|lines|holes|pricks))\b|"
@@ -134,7 +152,9 @@ URGENT = [
     r"\b(parallel|straight|needle|track) (marks?|lines?)\b|\bmarks?\b.{0,30}\bpermanent\b|"
     r"\b(dents?|pits?|holes|marks?|lines?|indent\w*)\b.{0,40}\b(werent|wasnt) there\b|"
     r"\blike a stamp\b|\bdots and lines\b|\bscaring (from|on|after|left)\b|"
-    r"\b(lines?|marks?) like (tracks|a grid|stamps?)\b",
+    r"\b(lines?|marks?) like (tracks|a grid|stamps?)\b|"
+    r"\b(lines?|rows?|grid|pattern) of (\w+ )?(marks|dots|holes|pricks)\b|\btracks? (on|across|along)\b|"
+    r"\b(barcode|sunken|pitting)\b|\bkeloid\w* (\w+ )?(form\w*|grow\w*|appear\w*|develop\w*|coming)\b",
     # Not "dead skin" (peeling) and not purple or blue (a bruise).
     r"\b(skin|patch|area|bit|tissue)\b(?: \w+){0,5} (looks?|is|seems?|going|gone|turning|like) "
     r"(\w+ ){0,2}(dying|dead|necro\w*)\b(?! skin)|"
@@ -143,9 +163,10 @@ URGENT = [
     rf"\b(red\w*|swell\w*|rash)\b{SAME_SENTENCE}{{0,30}}\bspread\w* (down|up|to|into|onto|across|"
     rf"towards?|over) (my |the )?(neck|ears?|chest|jaw|eyes?|scalp|throat|hairline)\b",
     r"\b(dark\w*|brown|grey|gray|black|pigment\w*)\b.{0,40}\b(spread\w*|multipl\w*|grow\w*|"
-    r"bigger|more and more|crept|creep\w*|further|expand\w*|wider|larger)",
+    r"bigger|more and more|crept|creep\w*|further|expand\w*|wider|larger|join\w* up|merg\w*)",
     r"\b(eyes?|eyelids?|eye ?lids?|eyeball|vision|eyesight|blurr\w*|double vision)\b",
-    r"\bcant see (properly|clearly|well|straight|out of|anything)\b",
+    r"\bcant see (properly|clearly|well|straight|out of|anything)\b|"
+    r"\b(see|seeing) (not|isnt|is not) (clear|good|well)\b|\U0001F441",
     r"\b(all?ergic|all?ergy|reaction|rash|hives?|welts?)\b",
     r"\b(dizzy|dizziness|light ?headed|woozy)\b",
     r"\b(bleed\w*)\b.{0,25}\b(wont stop|not stop\w*|doesnt stop|keeps?|still|again|heavy|"
@@ -161,7 +182,8 @@ COMPARATIVE = (r"\b(redder|puffier|sorer|angrier|fuller|more (swollen|red|painfu
 # morning its much worse again", "the ache is stronger today".
 GROWING = (r"(worse|worsen\w*|deepen\w*|deeper|darker|sharper|stronger|brighter|hotter|angrier|"
            r"intensif\w*|ramp\w* up|shot up|escalat\w*|spread\w*|creep\w*|crept|"
-           r"travel\w*|bigger|larger)")
+           r"travel\w*|bigger|larger|grow\w*|doubl\w*|widen\w*|wider|longer|march\w*|branch\w*|"
+           r"heading|sprad\w*|flar\w*|came back|come back|coming back|comes back)")
 WORSE = (r"(worse|worsen\w*|spread\w*|spredd?\w*|creep\w*|crept|increas\w*|bigger|more|again|"
          r"overnight|fast|quickly|rapidly|by the minute|"
          r"deeper|darker|angrier|stronger|ramp\w* up|shot up|gone up|went up|escalat\w*|"
@@ -173,22 +195,34 @@ WORSENING = re.compile(
     rf"{COMPLAINT}{SAME_SENTENCE}{{0,60}}\b{GROWING}\b|"
     rf"\b{GROWING}\b{SAME_SENTENCE}{{0,40}}{COMPLAINT}|"
     rf"\b(neck|ears?|chest|jaw|scalp)\b.{{0,20}}\b(getting|going|turning|now)\b.{{0,10}}"
-    rf"\b(red|pink|swollen|hot)\b"
+    rf"\b(red|pink|swollen|hot)\b|"
+    rf"\b(much|way|even|getting|got|gotten|its|been) worse\b|\bworse (and worse|again|today)\b|"
+    rf"\bworst (yet|so far|its been)\b"
 )
 LASTING = re.compile(rf"{COMPLAINT}.{{0,40}}\b(still|anymore|lasting|persist\w*|wont go|"
                      rf"not gone|hasnt gone|not going away|havent faded|not faded|"
-                     rf"(isnt|not|hasnt|wont|arent) (\w+ )?fad\w*)\b|"
+                     rf"(isnt|not|hasnt|wont|arent) (\w+ )?fad\w*|remain\w*|not subsid\w*|not go)\b|"
                      rf"\b(still|persist\w*)\b.{{0,30}}{COMPLAINT}")
 # Skin that feels hot is expected in the first days (like a sunburn), a sign of infection after.
 HOT_SKIN = re.compile(r"\b(skin|face|cheek\w*|area) (is |feels |feel |got )?(really |very |so )?"
-                      r"(hot|warm)\b|\b(radiat\w*|giving off|pumping out|throwing off) heat\b")
+                      r"(hot|warm)\b|\b(radiat\w*|giving off|pumping out|throwing off) heat\b|"
+                      r"\b(hot plate|radiator|oven|furnace)\b|\bwarm (your|my) hands\b|"
+                      r"\bheat (from|coming off|is spreading)\b|"
+                      r"\b(hot|warm) and (painful|sore|tender|throbbing|swollen)\b|"
+                      r"\b(painful|sore|tender|throbbing|swollen) and (hot|warm)\b")
 LATE_BUMPS = re.compile(r"\b(bumps?|spots?|pimples?|lumps?|nodules?)\b")
 LATE_BUMPS_FROM_DAY = 14
 DAY_IN_TEXT = re.compile(r"\b(?:day|dy) (\d{1,3})\b|\b(\d{1,3}) (days?|weeks?|wks?) "
                          r"(?:later|after|since|ago|now|on|in|post)\b|\b(a|one|two|three|four|"
-                         r"few) (weeks?|wks?|months?) (?:later|after|since|ago|now|on|in)\b|"
+                         r"few|five|six|seven|eight|nine|ten|eleven|twelve) (days?|weeks?|wks?|months?) "
+                         r"(?:later|after|since|ago|now|on|in|out|past)\b|"
                          r"\bafter (\d{1,3}|a|one|two) (days?|weeks?)|\b(a|one) month\b")
-WORD_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "few": 3}
+# Said without a number: "a fortnight", "a week and a half on", "weeks later".
+SAID_LONG_AGO = {"fortnight": 14, "week and a half": 10, "over a week": 8, "more than a week": 8,
+                 "weeks later": 14, "weeks after": 14, "weeks on": 14}
+_SAID_LONG_AGO = re.compile(r"\b(" + "|".join(SAID_LONG_AGO) + r")\b")
+WORD_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "few": 3, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 _EMERGENCY = [re.compile(p) for p in EMERGENCY]
 _URGENT = [re.compile(p) for p in URGENT]
@@ -197,6 +231,8 @@ _URGENT = [re.compile(p) for p in URGENT]
 FINE_AFTER = re.compile(r"(?:^\W*(\w+ )?(is|are|feel|feels|seem|seems|look|looks) (totally |all )?"
                         r"(fine|ok|okay|good|normal)\b|"
                         r"^\W*(fine|normal|unaffected|all good|none)\b|"
+                        r"^\W*(\w+ )?(is|are) not (\w+ )?(sore|red|swollen|puffy|painful|itchy|hurting)\b|"
+                        r"^\W*(\w+ )?(isnt|arent) (\w+ )?(sore|red|swollen|puffy|painful|itchy|hurting|up)\b|"
                         r"^\W*(\w+ )?(isnt|is not|arent|are not|not) (affected|involved|touched)\b|"
                         r"^.{0,30}\b(got none|have none|havent got any|havent had any|"
                         r"dont have any|dont have one|do not have one|havent got one|"
@@ -204,7 +240,7 @@ FINE_AFTER = re.compile(r"(?:^\W*(\w+ )?(is|are|feel|feels|seem|seems|look|looks
 
 # What a patient asks about in general rather than reports: not a sign by itself.
 GENERAL = [
-    re.compile(r"\b(sign\w*|symptom\w*) of (an? )?(all?ergic )?(infection|all?erg\w*|reaction|"
+    re.compile(r"\b(sign\w*|symptom\w*) of (an? )?(bad |severe |serious )?(all?ergic )?(infection|all?erg\w*|reaction|"
                r"anaphyla\w*)( reaction)?"),
     re.compile(r"\b(signs?|symptoms?|simptoms?|symtoms?) (\w+ )?(mean|means|that mean|indicate|"
                r"show)\b[^.!?,]*"),
@@ -215,11 +251,20 @@ GENERAL = [
                r"catch|develop|end up with)\b[^.!?,]*"),
     re.compile(r"\b(is|are|can) (\w+ ){0,3}(a |an )?(possible|potential) (side ?effects?|"
                r"complications?|risks?)\b"),
-    re.compile(r"\bis (\w+ ){0,3}ever (normal|ok|okay|expected)\b"),
-    re.compile(r"\bhypothetical\w*\b[^.!?]*"),
+    re.compile(r"\bis (\w+ ){0,4}ever (normal|ok|okay|expected)\b"),
+    re.compile(r"[^.!?]*\bhypothetical\w*\b[^.!?]*"),
+    # Conditionals and how often or how likely something is.
+    re.compile(r"\bif (i|my|you|it|the|someone|anyone|people) (\w+ ){0,3}(ever |were to )?(got|get|gets|"
+               r"went|go|felt|feel|swelled|swell|started|starts|turned|developed|had)\b[^.,;!?]*"),
+    re.compile(r"\b(in case of|how rare|how common|how likely|how often|riskier|risky)\b[^.!?,]*"),
+    re.compile(r"\bis (\w+ ){1,3}(always|the same as|different from)\b[^.!?,]*"),
+    re.compile(r"\bwhat (would|could|can|might) (make|cause)\b[^.!?,]*"),
+    re.compile(r"\b(would|could|is) (a|an) (\w+ ){1,6}(be )?(serious|bad|dangerous|a problem|worrying)\b"),
+    re.compile(r"\b(explain|what does it mean|what do you mean|what is meant|means)\b[^.!?]*"),
+    re.compile(r"\bprone to \w+( \w+)?"),
     # These two stop a few words after their question, so a report after it still counts
     # ("does it mean anything that pus is coming out").
-    re.compile(r"\b(would|does|could|can|will|might) (that|this|it|(a|an) \w+( \w+)?) (mean|"
+    re.compile(r"\b(would|does|could|can|will|might) (that|this|it|(a|an) \w+( \w+)?|\w+ \w+) (mean|"
                r"be a sign of|indicate)\b( \w+){0,2}"),
     re.compile(r"\b(does|do|can|could|has|have|will) (\w+ ){0,4}ever (happen|occur)\b( \w+){0,3}"),
     re.compile(r"\b(could|can|is|are|would|might|does|do) (\w+ ){0,4}(be|cause) (a |an )?(\w+ )?"
@@ -229,8 +274,11 @@ GENERAL = [
                r"end up)\b[^.!?,]*"),
     re.compile(r"\b(i )?thought (i saw|i had|it was|there was)\b[^.!?,]{0,40}\b(but|turns out|"
                r"turned out)\b"),
-    re.compile(r"\b(is it possible (to|that)|what (would |does |do )?counts? as|what if|"
-               r"(im|i am) allergic to|(how do|how can|how would|how will) i (tell|know|spot))\b"
+    # Corrected by the patient: "looked like a blister but it was just dry skin".
+    re.compile(r"[^.!?]*\b(thought|looked like|worried|what i thought)\b[^.!?]{0,70}\b(but|turns out|"
+               r"turned out|is|was)\b (it |that |its |this )?(was |is |were )?(just|only)\b[^.!?]*"),
+    re.compile(r"\b(is it possible (to|that)|what (\w+ )?(would |does |do )?counts? as|what if|"
+               r"(im|i am) allergic to|(how do|how can|how would|how will) (i|you|u) (tell|know|spot))\b"
                r"[^.!?,]*"),
     re.compile(r"\b(is it|would it be|is that) (\w+ )?(bad|serious|a problem|dangerous|normal) if "
                r"(it|i|you|they) (starts?|gets?|begins?|ever)\b[^.!?,]*"),
@@ -238,13 +286,19 @@ GENERAL = [
                r"ever|start)\b[^.!?,]*|\b(call|contact|ring|phone) (you |the clinic |us )?if\b"
                r"[^.!?,]*"),
     re.compile(r"\bif (i|you) (\w+ )?(pass out|faint|collapse)\b[^.!?,]*"),
-    re.compile(r"\bmy (kid|child|son|daughter|husband|wife|partner|boyfriend|girlfriend|mum|mom|"
-               r"dad|sister|brother|friend)s? (\w+ )?(has|have|had|got|gets)\b[^.,;!?]*"),
+    re.compile(r"\b(my|a|her|his) (kid|child|son|daughter|husband|wife|partner|boyfriend|girlfriend|"
+               r"mum|mom|mother|dad|father|sister|brother|friend|bff|bestie|mate|colleague|coworker|"
+               r"flatmate|roommate|nan|gran\w*|cousin|aunt|uncle|neighbou?r|boss|girl|guy|woman|man)s?"
+               r"( of a friend)? (\w+ ){0,2}(has|have|had|got|gets|was|were|broke|swelled|blistered|said|"
+               r"showed)\b(?:(?!\b(?:and|but|now|she|he|they|i)\b)[^.,;!?])*"),
     # The patient's own past, before this treatment.
     re.compile(r"[^.!?,]*\b(as a (kid|child|teen\w*)|years? ago|months ago|back then|in the past|"
-               r"when i was (young|little|a kid|younger))\b[^.!?,]*"),
+               r"when i was (young|little|a kid|younger|\d+|at school)|ages ago|years back|"
+               r"(summers?|winters?) ago|in my (teens|twenties|thirties|forties|fifties|sixties)|"
+               r"at school|in the (19|20)\d0s|before \d+ years)\b[^.!?,]*"),
     re.compile(r"(?:(?!\bbut\b)[^.!?,])*\bbefore (my |the )?(treatment|appointment|session|"
                r"procedure)\b(?:(?!\bbut\b)[^.!?,])*"),
+    re.compile(r"\b(the )?last time i (had|got|did|was)\b[^.!?]*"),
     re.compile(r"\bi (had|got|have had|ve had|used to get)\b[^.!?]{0,50}\b(back in|years? ago|"
                r"months ago|in (19|20)\d\d|last year|as a (kid|child|teen\w*))\b"),
     re.compile(r"\bwhere (the |my )?(redness|swelling|spot|spots|bruise|scab)s? (was|were|used to "
@@ -255,7 +309,7 @@ GENERAL = [
                r"sore|painful|irritated|inflamed|angry)\b( than [^.,;!?]*)?"),
     re.compile(r"\b(when|after) i had (a |an |my )?(botox|fillers?|lip filler|laser|peel|tattoo)"
                r"\b[^.,;!?]*"),
-    re.compile(r"\bwhat (does|do|would|should|will) (\w+ ){0,4}look like"),
+    re.compile(r"\bwhat (does|do|would|should|will) (\w+ ){0,4}(look|feel) like"),
     re.compile(r"\b(my (mate|friend|sister|brother|mum|mom|mother|dad|partner|colleague|cousin)s?"
                r"|someone|she|he) (\w+ ){0,2}(had|got|gets|fainted|passed out|ended up|once)\b"
                r"[^.,;!?]*"),  # someone else's past
@@ -271,25 +325,34 @@ GENERAL = [
     re.compile(r"\b(worried|worry|worrying|scared|afraid|nervous|concerned)\b[^.!?,]{0,15}\b(might|"
                r"could|would|will|may|itd|id)(?: (?!(?:theres|there|and|but|now|my|i|im|its)\b)"
                r"\w+){1,4}"),
-    re.compile(r"\b(spot|recogni[sz]e|identify|avoid|prevent\w*|reduce|(tell|know) if) "
-               r"(\w+ ){0,4}(infection|infected|reaction|allerg\w*|scar\w*)"),
+    re.compile(rf"\b(spot|recogni[sz]e|identify|avoid|prevent\w*|reduce|stop|(tell|know) if) "
+               rf"(\w+ ){{0,4}}(infection|infected|reaction|allerg\w*|scar\w*|{COLD_SORE})"),
     re.compile(r"\b(normal|known|usual|common|expected|typical) (skin )?reaction"),
     re.compile(r"\b(if|what if|in case) (i|you) (ever |were to )?(got|get|develop\w*)\b[^.,;!?]*"),
     re.compile(rf"\b(prone to|history of|suffer\w* (from|with)|for my|i get|i usually get|"
-               rf"i often get) (\w+ )?{COLD_SORE}"),
+               rf"i often get) (\w+ )?{COLD_SORE}|\bi (have|get) {COLD_SORE}( \w+){{0,3}} "
+               rf"(sometimes|often|a lot|occasionally|from time to time|now and then)\b"),
     re.compile(r"\b(i|do i|if i|cos i|because i) (\w+ )?(scar|keloid)\b( scar\w*)?|"
                r"\bprone to (\w+ )?(scar\w*|keloid\w*)"),
     re.compile(r"\b(acne|old|existing|keloid|keliod|keloidal|pitted|boxcar|icepick) scar\w*|"
                r"\bscars? from (acne|spots)|\bscar\w* (improve|better|fade|results?)|"
-               r"\bfor (my )?scar\w*|\bmy scars?\b(?! from)"),
+               r"\bfor (\w+ )?scar\w*|\bmy scars?\b(?! from)"),
     re.compile(r"\b(will|would|could|can|does|do|might) (\w+ ){0,4}(leave|cause) (a |any |me )?"
                r"(\w+ )?scar\w*"),
     re.compile(r"\beye ?(cream|serum|gel|patch\w*|bags|make ?up|liner|shadow|lash\w*|brows?)\b"),
     re.compile(r"\b(fake|spray) tan\b|\bchain reaction\b"),
+    re.compile(r"\b(keep|keeping|kept) (an |a close )?eye (out|on)\b"),
+    re.compile(r"\b(suspense|waiting|wait|results?|prices?|cost|mortgage|bill)\b (\w+ ){0,2}(is |are )?"
+               r"killing me\b|\bfever dream\b|\blump sum\b|\bstreak of \w+ hair\b|"
+               r"\b\w+ with (excitement|impatience|anticipation|joy)\b|\beye (drops?|masks?)\b|"
+               r"\bsleep masks?\b|\beyes (are )?glued\b|\beyes (popped|watered|water)\b|\bat how good\b"),
     re.compile(r"\b(temp|temps|temperature)\w* (is |of |was |at )?3[4-7](\.\d)?\b"),
     re.compile(r"\b(had|was|got) (a |an )?(bad )?(fever|temperature|temp|infection|cold sore|"
                r"fainting spell|faint|reaction|allergic reaction|rash)\w* (\w+ ){0,4}(last|before|"
-               r"ago|in the past|years?|months?|once|back then|at the time)\b"),
+               r"ago|in the past|years?|months?|once|back then|at the time|in (january|february|march|"
+               r"april|may|june|july|august|september|october|november|december|spring|summer|autumn|"
+               r"winter)|at (christmas|easter))\b"),
+    re.compile(r"\bi (had|got) (\w+ ){0,6}(once|years back|long gone|gone now|fine now)\b"),
     # Last, so that the patterns above still see what it blanks: "I had a fever the week
     # before my appointment".
     re.compile(r"\b(week|day|days|weeks|month)s? before (my |the )?(appointment|treatment|"
@@ -338,7 +401,8 @@ _EXPECTED_EARLY = re.compile(COMPLAINT)
 def _day_from_text(text: str) -> int | None:
     match = DAY_IN_TEXT.search(text)
     if match is None:
-        return None
+        long_ago = _SAID_LONG_AGO.search(text)
+        return SAID_LONG_AGO[long_ago.group(1)] if long_ago else None
     if match.group(1):
         return int(match.group(1))
     for number, unit in ((match.group(2), match.group(3)), (match.group(4), match.group(5)),

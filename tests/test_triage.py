@@ -38,6 +38,11 @@ def answerer() -> Answerer:
     "breathing feels really hard tonight",
     "itchy rash everywhere on my back and belly",
     "could someone help i cant breathe",
+    # From the third batch of warning examples: other words for the same signs.
+    "my tongue feels too big for my mouth",
+    "top lip keeps getting bigger",
+    "itchy weals up both arms",
+    "it hurts to swallo",
 ])
 def test_emergencies(text: str) -> None:
     assert triage(text).urgency == "emergency"
@@ -68,6 +73,19 @@ def test_emergencies(text: str) -> None:
     "i feel really light-headed",
     "does it mean anything that pus is coming out",
     "a patch by my ear has turned greyish",
+    # From the third batch of warning examples: other words for the same signs.
+    "there's a funny smell coming from my jaw",
+    "my pillow was stained yellow this morning",
+    "the spots look like little pustules",
+    "I'm achy all over and can't get warm",
+    "the glands under my chin are big",
+    "pinkish lines running from the treated patch",
+    "herpes is back on my top lip",
+    "a crop of tiny clear spots near my mouth",
+    "little bumps under the skin on my forehead",
+    "a grid of marks on my cheek",
+    "the pain shoots up into my temple",
+    "painkillers arent doing much",
 ])
 def test_urgent_signs(text: str) -> None:
     assert triage(text, day=3).urgency == "urgent"
@@ -93,6 +111,25 @@ def test_urgent_signs(text: str) -> None:
     "is it true people get lumps from this?",
     "is it dead skin peeling off?",
     "a purple patch on my cheek, bruise?",
+    # From the third batch of FAQ phrasings: idioms and questions that only look like signs.
+    "can i take something for my hay fever this week?",
+    "anything i should keep an eye on tonight?",
+    "what are the signs of a serious reaction?",
+    "how do u tell infected from healing?",
+    "tips to avoid a cold sore flaring up?",
+    "last time i had a peel i got a cold sore, will this do it too?",
+    "i have cold sores on my lip sometimes, is that a problem?",
+    "is it good for old acne scars?",
+    "how many sessions for deep scars?",
+    # From the third batch of warning examples: corrections, other people, the past, idioms.
+    "looked like a blister but it was just dry skin lifting",
+    "my flatmate had hives from a new detergent last week",
+    "I had an allergic reaction to plasters in my twenties",
+    "the suspense is killing me, when will i see results?",
+    "I'm breathless with excitement about session two",
+    "what temperature counts as a fever?",
+    "how common is an infection after this?",
+    "my eye is not sore, just wondering about mascara",
 ])
 def test_ordinary_messages_do_not_escalate(text: str) -> None:
     assert triage(text, day=1).urgency == "none"
@@ -113,6 +150,16 @@ def test_ordinary_messages_do_not_escalate(text: str) -> None:
     # Asked, not said: "normal?" after a report does not rule the report out.
     ("cheeks still pink and puffy, normal?", 12, "urgent"),
     ("still red on my jaw, it is fine?", 9, "urgent"),
+    # Warm and sore is the expected sunburn feeling at first, a sign of infection later.
+    ("my cheeks feel warm and sore", 1, "none"),
+    ("my cheeks feel warm and sore", 5, "urgent"),
+    ("my cheeks feel warm and sore", None, "urgent"),
+    ("my cheek feels like a hot plate", 1, "none"),
+    ("my cheek feels like a hot plate", 6, "urgent"),
+    ("the red patch keeps growing", 5, "urgent"),
+    ("since monday its been getting worse", None, "urgent"),
+    ("a fortnight on and still puffy", None, "urgent"),
+    ("nine days later and still red", None, "urgent"),
 ])
 def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> None:
     assert triage(text, day).urgency == level
