@@ -10,6 +10,7 @@ day is unknown: when unsure, escalate.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
@@ -25,6 +26,7 @@ UNSURE = re.compile(r"\b(not sure|unsure|dont know|do not know|not certain|cant 
 CLAUSE_BREAK = re.compile(r"[.,;:!?\n]|\b(but|however|though|although|except|now|and now|"
                           r"yet|just|only)\b")
 NEGATION_WINDOW = 5
+SYMBOLS = {"So", "Sk", "Mn", "Cf", "Cs", "Co"}  # emoji, skin tones, variation selectors
 
 NOT_WORD = r"(?!(?:isnt|is not|not|no|arent|wasnt|never|doesnt|dont)\b)"
 _ = rf"(?:{NOT_WORD}\w+ ){{0,3}}"  # up to three words in between, none of them a negation
@@ -32,6 +34,11 @@ _ = rf"(?:{NOT_WORD}\w+ ){{0,3}}"  # up to three words in between, none of them 
 SAME_SENTENCE = (r"(?:(?!\b(?:isnt|is not|not|no|arent|wasnt|werent|never|doesnt|dont|hasnt|"
                  r"havent|wont)\b)[^.!?])")
 EVERYWHERE = r"all over|all ova|eve?r?y ?wh?ere?|head to toe"
+SWELLING_FAST = (r"(swell\w*|puff\w*) (up |shut )?(really |so |very |super )?(fast|quick\w*|"
+                 r"rapid\w*|"
+                 r"by the minute|more and more|with?in (a few )?minutes|in (a few )?minutes|"
+                 r"suddenly|"
+                 r"all of a sudden|in the last (half )?hour)")
 BREATH = r"(breath\w*|breth\w*|bre+a?the?\w*|get air|enough air|air in)"
 EMERGENCY = [
     rf"\b(cant|cnt|cannot|can not|couldnt|trouble|difficult\w*|hard|harder|struggl\w*|unable|"
@@ -46,17 +53,20 @@ EMERGENCY = [
     r"\b(neck|throat) inside\b.{0,20}\bswell\w*",
     r"\b(hit the floor|room (spun|spinning|was spinning)|fell (down|over)|keep fainting)\b",
     rf"\b(chest|throat|airway|windpipe) {_}(tight|closing|closed|blocked)",
+    rf"\bthroat\b{SAME_SENTENCE}{{0,50}}\b(tighter|tightening|closing)\b",
     rf"\b(throat|tongue|tounge|toungue|airway)s? {_}(swell\w*|swolen|swollen|closing|"
     rf"clos\w+ up|thick\w*|tight|puff\w*|balloon\w*|blow\w* up|blown up|doubl\w*|huge|"
     rf"massive|filling)",
     rf"\b(swell\w*|swolen|swollen|puffy)\b {_}(throat|tongue|tounge|toungue|airway)",
     rf"\b(lip[sz]?|mouth|eyelids?|eye ?lids?) {_}(balloon\w*|doubl\w*|tripl\w*|blow\w* up|blown up|"
-    rf"huge|massive|(keep |keeps )?getting bigger|bigger and bigger|swell\w* (up )?(really |so |very )?(fast|quick\w*|rapid\w*|by the minute|"
-    rf"more and more|with?in (a few )?minutes|in (a few )?minutes|suddenly|all of a sudden))",
+    rf"huge|massive|(keep |keeps )?getting bigger|bigger and bigger|{SWELLING_FAST})",
+    rf"\bface {_}(balloon\w*|{SWELLING_FAST})",
     r"\bvoice\b.{0,25}\b(weird|strange|funny|hoarse|croaky|muffled|different|changed|gone)\b|"
     r"\b(hoarse|croaky) voice\b",
-    rf"\b(cant|cannot|hard to|hurts? to|trouble|struggl\w*|difficult\w*|problems?) {_}swall?ow?\w*",
-    rf"\b(hives?|hivs|welts?|weals?)\b.{{0,40}}\b({EVERYWHERE}|spread\w*|body|arms?|legs?|chest|back|"
+    rf"\b(cant|cannot|hard to|hurts? to|aches? to|trouble|struggl\w*|difficult\w*|"
+    rf"problems?) {_}swall?ow?\w*",
+    rf"\b(hives?|hivs|welts?|weals?)\b.{{0,40}}\b({EVERYWHERE}|spread\w*|body|arms?|legs?|chest|"
+    rf"back|"
     rf"tummy|stomach|neck)\b",
     rf"\b({EVERYWHERE}|whole body)\b.{{0,30}}\b(hives?|welts?|rash|(itchy |red |raised )+bumps)|"
     rf"\b(rash|bumps|hives)\b.{{0,30}}\b(covering|over|all over|everywhere on|across) "
@@ -65,7 +75,8 @@ EMERGENCY = [
     r"\b(covered in|full of) (\w+ )?(hives?|welts?)",
     r"\b(fainted|fainting|faint\w* spell|(feel\w*|felt|going to|gonna|about to|nearly|almost)"
     r" (\w+ )?faint|passed out|pass(ing)? out|blacked out|black(ing)? out|collaps\w*|"
-    r"keeled over|out cold|lost consciousness|unconscious|anaphyla\w*|epipen|epi pen)\b",
+    r"keeled over|out cold|lost consciousness|unconscious|anaphyla\w*|epipen|epi pen|"
+    r"(nearly|almost) (dropped|fell|went down|hit the (floor|deck)))\b",
 ]
 COLD_SORE = r"(cold ?sores?|fever ?blisters?|herpes|hsv)"
 URGENT = [
@@ -82,9 +93,12 @@ URGENT = [
     r"\bcrust\w*\b",
     r"\b(yellow\w*|green\w*)\b.{0,20}\b(heads?|tops?|spots?|bumps?|pimples?|stuff|gunk|goo|"
     r"fluid|liquid|bits)\b|\b(heads?|spots?|bumps?|pimples?|stuff|fluid|liquid|gunk|goo|"
-    r"discharge) (\w+ ){0,3}(yellow\w*|green\w*)\b|\bfill\w* (up )?with (\w+ )?(yellow|"
+    r"discharge|water) (\w+ ){0,3}(yellow\w*|green\w*)\b|\b(yellow\w*|green\w*) water\b|"
+    r"\bfill\w* (up )?with (\w+ )?(yellow|"
     r"green|white|pus|gunk|goo|fluid|liquid)|\b(stuff|fluid|liquid|gunk|goo) (\w+ ){0,2}"
-    r"(coming|comes|came) out\b|\bcoming out (of|from) (the |my )?(holes|skin|spots?|dots)",
+    r"(coming|comes|came) out\b|\bwater (\w+ ){0,2}(coming|comes|came) out (of|from) (my |"
+    r"the )?(skin|face|"
+    r"cheeks?|chin|holes|spots?)\b|\bcoming out (of|from) (the |my )?(holes|skin|spots?|dots)",
     r"\bopen (wounds?|sores?|patch\w*|areas?|cuts?|bits)\b|"
     r"\b(wont|not|isnt|arent|doesnt|dont) (\w+ )?heal\w*\b",
     r"\b((?<!hay )(fever|fevr|feaver|fevar)(?! ?blister)\w*|temp|temps|temperature|temprature|"
@@ -98,7 +112,7 @@ URGENT = [
     r"\b(feel\w*|felt) (\w+ )?(unwell|ill|poorly|sick|run down|awful all over)\b",
     r"\b(thermometer|temp|temps|temperature)\b.{0,20}\b(3[89]|4[01]|10[0-4])(\.\d)?\b",
     r"\b(glands?|lymph\w*|nodes?)\b.{0,20}\b(swell\w*|swollen|up|sore|tender|lumps?|painful|big|"
-    r"huge|grapes?)|\b(swell\w*|swollen|lumps?) under (my |the )?(jaw|jawline|chin|ears?)\b|"
+    r"huge|grapes?)|\blumps? under (my |the )?(jaw|jawline|chin|ears?)\b|"
     r"\bunder (my |the )?(jaw|chin|ears?)\b.{0,20}\b(swell\w*|swollen|lumps?|tender|sore)\b|"
     r"\bswollen (glands?|lymph\w*|nodes?)\b",
     r"\b(red\w*|pink\w*|dark) (\w+ )?(streak\w*|lines?|trails?|stripes?)\b|\bstreak\w*\b|"
@@ -112,15 +126,18 @@ URGENT = [
     rf"\b(pain|ache|aching|burning|sting\w*|throb\w*|sore\w*) {_}(unbearable|excruciating|agoni\w*|"
     rf"severe|intense|extreme|terrible|awful|horrendous|insane|too much)\b",
     r"\b(like hell|killing me|agony|(10|9|8) ?/ ?10)\b",
-    r"\b(stabbing|toothache|heartbeat|pain shoots|shooting pain|so much pain|strong pain|deep pain)\b|"
-    r"\bpain (keeps|is) (building|growing|spreading)\b|\bhurts to (even )?(blink|smile|talk|eat|chew)\b|"
+    r"\b(stabbing|toothache|heartbeat|pain shoots|shooting pain|so much pain|strong pain|"
+    r"deep pain)\b|"
+    r"\bpain (keeps|is) (building|growing|spreading)\b|\bhurts to (even )?(blink|smile|talk|eat|"
+    r"chew)\b|"
     r"\bmax\w* (\w+ )?(pain ?kil+\w*|dose)|\bpain ?kil+ers? (dont|do not|arent|not) work",
     r"\bhurts? so (much|bad)\b|\b(cried|crying) (from|with|because of) (the )?pain\b|"
     r"\bcant even (lie|touch|sleep)\b",
     r"\b(pain ?killers?|paracetamol|ibuprofen|advil|tylenol|nurofen|panadol|co ?codamol|"
     r"codeine|aspirin|naproxen|tablets|pills|meds|medication|medicine)\b"
     r".{0,30}(\b(not|dont|doesnt|arent|isnt|no|nothing|still)\b.{0,12}\b(help\w*|work\w*|"
-    r"touch\w*|easing|hurts?|do nothing|doing (much|anything))|\b(and|but|did|does|done|do) (absolutely )?"
+    r"touch\w*|easing|hurts?|do nothing|doing (much|anything))|\b(and|but|did|does|done|"
+    r"do) (absolutely )?"
     r"nothing\b|\bno (effect|difference|use)\b)",
     rf"\b(have|got|getting|developed|see|theres|there is|noticed?|think i have) "
     rf"(a |an |some )?{COLD_SORE}|\b(woke up|came up|ended up) with (a |an |some )?{COLD_SORE}|"
@@ -139,7 +156,8 @@ URGENT = [
     r"\b(?<!fever )(?<!fever)(blister\w*|vesicle\w*|fluid ?filled|water ?filled|weepy bumps)\b|"
     r"\b(tiny|teeny|little|small|clear|watery|fluid|water) (\w+ )?bubbl\w*",
     r"\b(lump\w*|nodule\w*|hard (bumps?|knots?|spots?|balls?)|knots?|granuloma\w*)\b|"
-    r"\b(marbles?|peas?|beads?|grains?|grit|balls?) under\b|\b(firm|hard) (\w+ )?(patch\w*|areas?)\b|"
+    r"\b(marbles?|peas?|beads?|grains?|grit|balls?) under\b|\b(firm|hard) (\w+ )?(patch\w*|"
+    r"areas?)\b|"
     r"\b(bumps?|balls?|things?|bits?) under (the |my )?skin\b|\bhard (\w+ ){0,2}(balls?|things?)\b",
     r"\b(scar(s|ring|red)?|track ?marks?|tram ?lines?|grid ?(like|marks?|lines?|pattern)|"
     r"stamp marks?|roller marks?|needle (lines?|marks?)|(lines?|marks?) from the needl\w*|"
@@ -153,8 +171,10 @@ URGENT = [
     r"\b(dents?|pits?|holes|marks?|lines?|indent\w*)\b.{0,40}\b(werent|wasnt) there\b|"
     r"\blike a stamp\b|\bdots and lines\b|\bscaring (from|on|after|left)\b|"
     r"\b(lines?|marks?) like (tracks|a grid|stamps?)\b|"
-    r"\b(lines?|rows?|grid|pattern) of (\w+ )?(marks|dots|holes|pricks)\b|\btracks? (on|across|along)\b|"
-    r"\b(barcode|sunken|pitting)\b|\bkeloid\w* (\w+ )?(form\w*|grow\w*|appear\w*|develop\w*|coming)\b",
+    r"\b(lines?|rows?|grid|pattern) of (\w+ )?(marks|dots|holes|pricks)\b|\btracks? (on|across|"
+    r"along)\b|"
+    r"\b(barcode|sunken|pitting)\b|\bkeloid\w* (\w+ )?(form\w*|grow\w*|appear\w*|develop\w*|"
+    r"coming)\b",
     # Not "dead skin" (peeling) and not purple or blue (a bruise).
     r"\b(skin|patch|area|bit|tissue)\b(?: \w+){0,5} (looks?|is|seems?|going|gone|turning|like) "
     r"(\w+ ){0,2}(dying|dead|necro\w*)\b(?! skin)|"
@@ -164,9 +184,11 @@ URGENT = [
     rf"towards?|over) (my |the )?(neck|ears?|chest|jaw|eyes?|scalp|throat|hairline)\b",
     r"\b(dark\w*|brown|grey|gray|black|pigment\w*)\b.{0,40}\b(spread\w*|multipl\w*|grow\w*|"
     r"bigger|more and more|crept|creep\w*|further|expand\w*|wider|larger|join\w* up|merg\w*)",
-    r"\b(eyes?|eyelids?|eye ?lids?|eyeball|vision|eyesight|blurr\w*|double vision)\b",
+    r"\b(eyes?|eyelids?|eye ?lids?|eyeball|vision|eyesight|blurr\w*|blur|floaters?|"
+    r"double vision)\b",
     r"\bcant see (properly|clearly|well|straight|out of|anything)\b|"
-    r"\b(see|seeing) (not|isnt|is not) (clear|good|well)\b|\U0001F441",
+    r"\b(see|seeing) (not|isnt|is not) (clear|good|well)\b|\b(hard to|cant|barely) (see|open)\b|"
+    r"\b(see|seeing) (\w+ ){0,2}double\b",
     r"\b(all?ergic|all?ergy|reaction|rash|hives?|welts?)\b",
     r"\b(dizzy|dizziness|light ?headed|woozy)\b",
     r"\b(bleed\w*)\b.{0,25}\b(wont stop|not stop\w*|doesnt stop|keeps?|still|again|heavy|"
@@ -199,9 +221,14 @@ WORSENING = re.compile(
     rf"\b(much|way|even|getting|got|gotten|its|been) worse\b|\bworse (and worse|again|today)\b|"
     rf"\bworst (yet|so far|its been)\b"
 )
-LASTING = re.compile(rf"{COMPLAINT}.{{0,40}}\b(still|anymore|lasting|persist\w*|wont go|"
+PRESENT_COMPLAINT = (r"\b(skin|face|cheeks?|chin|forehead|jaw|neck|nose|it|area|eyes)\b (is|are|"
+                     r"looks?|"
+                     r"feels?|seems?) (\w+ ){0,3}(red|pink|puffy|swollen|sore|inflamed|blotchy)\b")
+LASTING = re.compile(rf"{PRESENT_COMPLAINT}|{COMPLAINT}.{{0,40}}\b(still|anymore|lasting|"
+                     rf"persist\w*|wont go|"
                      rf"not gone|hasnt gone|not going away|havent faded|not faded|"
-                     rf"(isnt|not|hasnt|wont|arent) (\w+ )?fad\w*|remain\w*|not subsid\w*|not go)\b|"
+                     rf"(isnt|not|hasnt|wont|arent) (\w+ )?fad\w*|remain\w*|not subsid\w*|"
+                     rf"not go)\b|"
                      rf"\b(still|persist\w*)\b.{{0,30}}{COMPLAINT}")
 # Skin that feels hot is expected in the first days (like a sunburn), a sign of infection after.
 HOT_SKIN = re.compile(r"\b(skin|face|cheek\w*|area) (is |feels |feel |got )?(really |very |so )?"
@@ -214,9 +241,12 @@ LATE_BUMPS = re.compile(r"\b(bumps?|spots?|pimples?|lumps?|nodules?)\b")
 LATE_BUMPS_FROM_DAY = 14
 DAY_IN_TEXT = re.compile(r"\b(?:day|dy) (\d{1,3})\b|\b(\d{1,3}) (days?|weeks?|wks?) "
                          r"(?:later|after|since|ago|now|on|in|post)\b|\b(a|one|two|three|four|"
-                         r"few|five|six|seven|eight|nine|ten|eleven|twelve) (days?|weeks?|wks?|months?) "
+                         r"few|five|six|seven|eight|nine|ten|eleven|twelve) (days?|weeks?|wks?|"
+                         r"months?) "
                          r"(?:later|after|since|ago|now|on|in|out|past)\b|"
-                         r"\bafter (\d{1,3}|a|one|two) (days?|weeks?)|\b(a|one) month\b")
+                         r"\bafter (\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|"
+                         r"eleven|twelve) "
+                         r"(days?|weeks?)|\b(a|one) month\b")
 # Said without a number: "a fortnight", "a week and a half on", "weeks later".
 SAID_LONG_AGO = {"fortnight": 14, "week and a half": 10, "over a week": 8, "more than a week": 8,
                  "weeks later": 14, "weeks after": 14, "weeks on": 14}
@@ -230,9 +260,12 @@ _URGENT = [re.compile(p) for p in URGENT]
 # and puffy, normal?", "still red, it is ok?").
 FINE_AFTER = re.compile(r"(?:^\W*(\w+ )?(is|are|feel|feels|seem|seems|look|looks) (totally |all )?"
                         r"(fine|ok|okay|good|normal)\b|"
-                        r"^\W*(fine|normal|unaffected|all good|none)\b|"
-                        r"^\W*(\w+ )?(is|are) not (\w+ )?(sore|red|swollen|puffy|painful|itchy|hurting)\b|"
-                        r"^\W*(\w+ )?(isnt|arent) (\w+ )?(sore|red|swollen|puffy|painful|itchy|hurting|up)\b|"
+                        r"^\W*(totally |all |completely )?(fine|normal|unaffected|all good|none|"
+                        r"nope|nah)\b|"
+                        r"^\W*(\w+ )?(is|are) not (\w+ )?(sore|red|swollen|puffy|painful|itchy|"
+                        r"hurting)\b|"
+                        r"^\W*(\w+ )?(isnt|arent) (\w+ )?(sore|red|swollen|puffy|painful|itchy|"
+                        r"hurting|up)\b|"
                         r"^\W*(\w+ )?(isnt|is not|arent|are not|not) (affected|involved|touched)\b|"
                         r"^.{0,30}\b(got none|have none|havent got any|havent had any|"
                         r"dont have any|dont have one|do not have one|havent got one|"
@@ -240,7 +273,17 @@ FINE_AFTER = re.compile(r"(?:^\W*(\w+ )?(is|are|feel|feels|seem|seems|look|looks
 
 # What a patient asks about in general rather than reports: not a sign by itself.
 GENERAL = [
-    re.compile(r"\b(sign\w*|symptom\w*) of (an? )?(bad |severe |serious )?(all?ergic )?(infection|all?erg\w*|reaction|"
+    re.compile(r"\b(infection|reaction|allergy|allergic reaction|warning) (signs?|symptoms?)\b"),
+    re.compile(r"\b(at what point|when) (should|do) i (\w+ ){0,9}(about|for) (a|an|any) (reaction|"
+               r"infection|allerg\w*)\b"),
+    re.compile(r"\b(watch|look) out for\b( \w+){0,3}|\btold (me|us) (to|about)\b[^.!?,]*|"
+               r"\bread (about|up on|that|online)\b[^.!?,]*"),
+    # The skin around the eye is the treated face, not the eye: "puffy under my eyes".
+    re.compile(r"\b(under|around|near|by|beside|below|next to|close to) (my |the |both |left |"
+               r"right |"
+               r"one )*(eyes?|eye area)\b|\b(puffy|baggy|tired) eyes\b|\b(under|around) them\b"),
+    re.compile(r"\b(sign\w*|symptom\w*) of (an? )?(bad |severe |"
+               r"serious )?(all?ergic )?(infection|all?erg\w*|reaction|"
                r"anaphyla\w*)( reaction)?"),
     re.compile(r"\b(signs?|symptoms?|simptoms?|symtoms?) (\w+ )?(mean|means|that mean|indicate|"
                r"show)\b[^.!?,]*"),
@@ -254,17 +297,20 @@ GENERAL = [
     re.compile(r"\bis (\w+ ){0,4}ever (normal|ok|okay|expected)\b"),
     re.compile(r"[^.!?]*\bhypothetical\w*\b[^.!?]*"),
     # Conditionals and how often or how likely something is.
-    re.compile(r"\bif (i|my|you|it|the|someone|anyone|people) (\w+ ){0,3}(ever |were to )?(got|get|gets|"
+    re.compile(r"\bif (i|my|you|it|the|someone|anyone|people) (\w+ ){0,3}(ever |were to )?(got|"
+               r"get|gets|"
                r"went|go|felt|feel|swelled|swell|started|starts|turned|developed|had)\b[^.,;!?]*"),
     re.compile(r"\b(in case of|how rare|how common|how likely|how often|riskier|risky)\b[^.!?,]*"),
     re.compile(r"\bis (\w+ ){1,3}(always|the same as|different from)\b[^.!?,]*"),
     re.compile(r"\bwhat (would|could|can|might) (make|cause)\b[^.!?,]*"),
-    re.compile(r"\b(would|could|is) (a|an) (\w+ ){1,6}(be )?(serious|bad|dangerous|a problem|worrying)\b"),
+    re.compile(r"\b(would|could|is) (a|an) (\w+ ){1,6}(be )?(serious|bad|dangerous|a problem|"
+               r"worrying)\b"),
     re.compile(r"\b(explain|what does it mean|what do you mean|what is meant|means)\b[^.!?]*"),
     re.compile(r"\bprone to \w+( \w+)?"),
     # These two stop a few words after their question, so a report after it still counts
     # ("does it mean anything that pus is coming out").
-    re.compile(r"\b(would|does|could|can|will|might) (that|this|it|(a|an) \w+( \w+)?|\w+ \w+) (mean|"
+    re.compile(r"\b(would|does|could|can|will|might) (that|this|it|(a|an) \w+( \w+)?|"
+               r"\w+ \w+) (mean|"
                r"be a sign of|indicate)\b( \w+){0,2}"),
     re.compile(r"\b(does|do|can|could|has|have|will) (\w+ ){0,4}ever (happen|occur)\b( \w+){0,3}"),
     re.compile(r"\b(could|can|is|are|would|might|does|do) (\w+ ){0,4}(be|cause) (a |an )?(\w+ )?"
@@ -275,10 +321,13 @@ GENERAL = [
     re.compile(r"\b(i )?thought (i saw|i had|it was|there was)\b[^.!?,]{0,40}\b(but|turns out|"
                r"turned out)\b"),
     # Corrected by the patient: "looked like a blister but it was just dry skin".
-    re.compile(r"[^.!?]*\b(thought|looked like|worried|what i thought)\b[^.!?]{0,70}\b(but|turns out|"
-               r"turned out|is|was)\b (it |that |its |this )?(was |is |were )?(just|only)\b[^.!?]*"),
+    re.compile(r"[^.!?]*\b(thought|thinks|looked like|looks like|worried|"
+               r"what i thought)\b[^.!?]{0,70}\b(but|turns out|"
+               r"turned out|is|was)\b (it |that |its |this )?(was |is |were )?(just|"
+               r"only)\b[^.!?]*"),
     re.compile(r"\b(is it possible (to|that)|what (\w+ )?(would |does |do )?counts? as|what if|"
-               r"(im|i am) allergic to|(how do|how can|how would|how will) (i|you|u) (tell|know|spot))\b"
+               r"(im|i am) allergic to|(how do|how can|how would|how will) (i|you|u) (tell|know|"
+               r"spot))\b"
                r"[^.!?,]*"),
     re.compile(r"\b(is it|would it be|is that) (\w+ )?(bad|serious|a problem|dangerous|normal) if "
                r"(it|i|you|they) (starts?|gets?|begins?|ever)\b[^.!?,]*"),
@@ -286,10 +335,14 @@ GENERAL = [
                r"ever|start)\b[^.!?,]*|\b(call|contact|ring|phone) (you |the clinic |us )?if\b"
                r"[^.!?,]*"),
     re.compile(r"\bif (i|you) (\w+ )?(pass out|faint|collapse)\b[^.!?,]*"),
-    re.compile(r"\b(my|a|her|his) (kid|child|son|daughter|husband|wife|partner|boyfriend|girlfriend|"
-               r"mum|mom|mother|dad|father|sister|brother|friend|bff|bestie|mate|colleague|coworker|"
-               r"flatmate|roommate|nan|gran\w*|cousin|aunt|uncle|neighbou?r|boss|girl|guy|woman|man)s?"
-               r"( of a friend)? (\w+ ){0,2}(has|have|had|got|gets|was|were|broke|swelled|blistered|said|"
+    re.compile(r"\b(my|a|her|his) (kid|child|son|daughter|husband|wife|partner|boyfriend|"
+               r"girlfriend|"
+               r"mum|mom|mother|dad|father|sister|brother|friend|bff|bestie|mate|colleague|"
+               r"coworker|"
+               r"flatmate|roommate|nan|gran\w*|cousin|aunt|uncle|neighbou?r|boss|girl|guy|woman|"
+               r"man)s?"
+               r"( of a friend)? (\w+ ){0,2}(has|have|had|got|gets|was|were|broke|swelled|"
+               r"blistered|said|"
                r"showed)\b(?:(?!\b(?:and|but|now|she|he|they|i)\b)[^.,;!?])*"),
     # The patient's own past, before this treatment.
     re.compile(r"[^.!?,]*\b(as a (kid|child|teen\w*)|years? ago|months ago|back then|in the past|"
@@ -309,7 +362,7 @@ GENERAL = [
                r"sore|painful|irritated|inflamed|angry)\b( than [^.,;!?]*)?"),
     re.compile(r"\b(when|after) i had (a |an |my )?(botox|fillers?|lip filler|laser|peel|tattoo)"
                r"\b[^.,;!?]*"),
-    re.compile(r"\bwhat (does|do|would|should|will) (\w+ ){0,4}(look|feel) like"),
+    re.compile(r"\bwh?at (does|do|would|should|will) (\w+ ){0,4}(look|feel) like"),
     re.compile(r"\b(my (mate|friend|sister|brother|mum|mom|mother|dad|partner|colleague|cousin)s?"
                r"|someone|she|he) (\w+ ){0,2}(had|got|gets|fainted|passed out|ended up|once)\b"
                r"[^.,;!?]*"),  # someone else's past
@@ -319,14 +372,15 @@ GENERAL = [
                r"got|went|blistered|swelled|broke out|had)\b[^.,;!?]*"),
     re.compile(r"\b(worried|worry|worrying|scared|afraid|nervous|concerned) (about|of) "
                r"(an? |getting |the )?(allergic |bad |severe )?(infection|scarring|scars?|"
-               r"reaction|allerg\w*|hives|rash\w*|blisters|cold sores?)"),
+               r"reaction|allerg\w*|hives|rash\w*|blisters|cold sores?|faint\w*|passing out)"),
     # A worry about what might happen, not what is: up to four words after the "might", none
     # of them starting a report ("worried it might be infected, theres pus" keeps the pus).
     re.compile(r"\b(worried|worry|worrying|scared|afraid|nervous|concerned)\b[^.!?,]{0,15}\b(might|"
                r"could|would|will|may|itd|id)(?: (?!(?:theres|there|and|but|now|my|i|im|its)\b)"
                r"\w+){1,4}"),
     re.compile(rf"\b(spot|recogni[sz]e|identify|avoid|prevent\w*|reduce|stop|(tell|know) if) "
-               rf"(\w+ ){{0,4}}(infection|infected|reaction|allerg\w*|scar\w*|{COLD_SORE})"),
+               rf"(\w+ ){{0,4}}(infection|infected|reaction|allerg\w*|scar\w*|granuloma\w*|"
+               rf"{COLD_SORE})"),
     re.compile(r"\b(normal|known|usual|common|expected|typical) (skin )?reaction"),
     re.compile(r"\b(if|what if|in case) (i|you) (ever |were to )?(got|get|develop\w*)\b[^.,;!?]*"),
     re.compile(rf"\b(prone to|history of|suffer\w* (from|with)|for my|i get|i usually get|"
@@ -338,19 +392,23 @@ GENERAL = [
                r"\bscars? from (acne|spots)|\bscar\w* (improve|better|fade|results?)|"
                r"\bfor (\w+ )?scar\w*|\bmy scars?\b(?! from)"),
     re.compile(r"\b(will|would|could|can|does|do|might) (\w+ ){0,4}(leave|cause) (a |any |me )?"
-               r"(\w+ )?scar\w*"),
+               r"(\w+ )?scar\w*|\b(will|would|could|can|does|might) (\w+ ){0,3}scar (me|my|you)\b"),
     re.compile(r"\beye ?(cream|serum|gel|patch\w*|bags|make ?up|liner|shadow|lash\w*|brows?)\b"),
     re.compile(r"\b(fake|spray) tan\b|\bchain reaction\b"),
     re.compile(r"\b(keep|keeping|kept) (an |a close )?eye (out|on)\b"),
-    re.compile(r"\b(suspense|waiting|wait|results?|prices?|cost|mortgage|bill)\b (\w+ ){0,2}(is |are )?"
+    re.compile(r"\b(suspense|waiting|wait|results?|prices?|cost|mortgage|bill)\b (\w+ ){0,2}(is |"
+               r"are )?"
                r"killing me\b|\bfever dream\b|\blump sum\b|\bstreak of \w+ hair\b|"
                r"\b\w+ with (excitement|impatience|anticipation|joy)\b|\beye (drops?|masks?)\b|"
-               r"\bsleep masks?\b|\beyes (are )?glued\b|\beyes (popped|watered|water)\b|\bat how good\b"),
+               r"\bsleep masks?\b|\beyes (are )?glued\b|\beyes (popped|watered|water)\b|"
+               r"\bat how good\b"),
     re.compile(r"\b(temp|temps|temperature)\w* (is |of |was |at )?3[4-7](\.\d)?\b"),
     re.compile(r"\b(had|was|got) (a |an )?(bad )?(fever|temperature|temp|infection|cold sore|"
                r"fainting spell|faint|reaction|allergic reaction|rash)\w* (\w+ ){0,4}(last|before|"
-               r"ago|in the past|years?|months?|once|back then|at the time|in (january|february|march|"
-               r"april|may|june|july|august|september|october|november|december|spring|summer|autumn|"
+               r"ago|in the past|years?|months?|once|back then|at the time|in (january|february|"
+               r"march|"
+               r"april|may|june|july|august|september|october|november|december|spring|summer|"
+               r"autumn|"
                r"winter)|at (christmas|easter))\b"),
     re.compile(r"\bi (had|got) (\w+ ){0,6}(once|years back|long gone|gone now|fine now)\b"),
     # Last, so that the patterns above still see what it blanks: "I had a fever the week
@@ -365,7 +423,9 @@ class Triage:
 
 
 def _normalise(text: str) -> str:
+    """Lower case, no apostrophes, and emoji as spaces ("i get 👄 cold sores")."""
     text = text.lower().replace("\u2019", "'").replace("'", "").replace("-", " ")
+    text = "".join(" " if unicodedata.category(c) in SYMBOLS else c for c in text)
     return re.sub(r"\s+", " ", text)
 
 

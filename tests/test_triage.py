@@ -43,6 +43,13 @@ def answerer() -> Answerer:
     "top lip keeps getting bigger",
     "itchy weals up both arms",
     "it hurts to swallo",
+    # From held-out 6's first run.
+    "my whole face is ballooning by the minute",
+    "face puffing up really fast, within minutes of the cream",
+    "lips swelling shut so quickly",
+    "I nearly dropped in the shop, went all lightheaded",
+    "something is off with my throat, it feels like it is getting tighter",
+    "my jaw is swollen and it aches to swallow",
 ])
 def test_emergencies(text: str) -> None:
     assert triage(text).urgency == "emergency"
@@ -86,6 +93,11 @@ def test_emergencies(text: str) -> None:
     "a grid of marks on my cheek",
     "the pain shoots up into my temple",
     "painkillers arent doing much",
+    # From held-out 6's first run.
+    "there's yellow water coming out of my cheek",
+    "the skin around my eye is so puffy I can barely open it",
+    "I've got floaters since the session",
+    "the skin near my eye is puffy and i see double",
 ])
 def test_urgent_signs(text: str) -> None:
     assert triage(text, day=3).urgency == "urgent"
@@ -130,6 +142,18 @@ def test_urgent_signs(text: str) -> None:
     "what temperature counts as a fever?",
     "how common is an infection after this?",
     "my eye is not sore, just wondering about mascara",
+    # From held-out 6's first run: the skin around the eye, emoji, other ways to ask.
+    "a little puffy under my eyes this morning",
+    "small bruise beside my left eye",
+    "i get 💋 cold sores, can they flare after this?",
+    "what are the infection symptoms I should know about?",
+    "wat would an allergic reaction look like",
+    "the clinic told me to look out for fever, how high is too high?",
+    "I read about granulomas, how common are they?",
+    "i was scared of fainting during it but i was fine",
+    "could it scar me if I pick the flakes?",
+    "my sister thinks it looks like a rash but it's just the usual pink",
+    "pus? nope. fever? nope. just dry",
 ])
 def test_ordinary_messages_do_not_escalate(text: str) -> None:
     assert triage(text, day=1).urgency == "none"
@@ -160,6 +184,9 @@ def test_ordinary_messages_do_not_escalate(text: str) -> None:
     ("since monday its been getting worse", None, "urgent"),
     ("a fortnight on and still puffy", None, "urgent"),
     ("nine days later and still red", None, "urgent"),
+    ("my cheeks are pink and a bit swollen", 2, "none"),
+    ("my cheeks are pink and a bit swollen", 11, "urgent"),
+    ("after eight days the redness is still there", None, "urgent"),
 ])
 def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> None:
     assert triage(text, day).urgency == level
