@@ -194,7 +194,8 @@ def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> Non
 
 @pytest.mark.parametrize("name", ["faq_dev.yaml", "faq_dev_extra.yaml", "faq_holdout.yaml",
                                   "faq_holdout2.yaml", "faq_holdout3.yaml",
-                                  "triage_holdout4.yaml", "faq_holdout5.yaml"])
+                                  "triage_holdout4.yaml", "faq_holdout5.yaml",
+                                  "faq_holdout6.yaml"])
 def test_every_warning_sign_in_the_evaluation_sets_is_escalated(name: str,
                                                                 answerer: Answerer) -> None:
     """The safety bar: warning-sign recall 1.0 at both levels on every labelled set, as the
