@@ -35,16 +35,14 @@ SAME_SENTENCE = (r"(?:(?!\b(?:isnt|is not|not|no|arent|wasnt|werent|never|doesnt
                  r"havent|wont)\b)[^.!?])")
 EVERYWHERE = r"all over|all ova|eve?r?y ?wh?ere?|head to toe"
 SWELLING_FAST = (r"(swell\w*|puff\w*) (up |shut )?(really |so |very |super )?(fast|quick\w*|"
-                 r"rapid\w*|"
-                 r"by the minute|more and more|with?in (a few )?minutes|in (a few )?minutes|"
-                 r"suddenly|"
-                 r"all of a sudden|in the last (half )?hour)")
+                 r"rapid\w*|by the minute|by the second|more and more|with?in (a few )?minutes|"
+                 r"in (a few )?minutes|suddenly|all of a sudden|in the last (half )?hour)")
 BREATH = r"(breath\w*|breth\w*|bre+a?the?\w*|get air|enough air|air in)"
 EMERGENCY = [
     rf"\b(cant|cnt|cannot|can not|couldnt|trouble|difficult\w*|hard|harder|struggl\w*|unable|"
     rf"problems?|barely|short(ness)? of|not able to)\b {_}{BREATH}",
     r"\b(breathless|wheez\w*|gasping|short of breath)\b",
-    r"\b(breathing|breath)\b (is |feels |went |go |goes |getting |gone )?(\w+ )?(whistl\w*|short|"
+    r"\b(breathing|breath|brething|breathin)\b (is |feels |went |go |goes |getting |gone )?(\w+ )?(whistl\w*|short|"
     r"difficult|hard|harder|tough|laboured|labored|wheezy|noisy|rattl\w*|shallow|tight)\b",
     rf"\bchest\b{SAME_SENTENCE}{{0,25}}\b(tight\w*|band|pressure|heavy|crushing|squeez\w*)\b|"
     rf"\b(tight\w*|band|pressure|crushing|squeez\w*)\b{SAME_SENTENCE}{{0,25}}\bchest\b",
@@ -77,6 +75,51 @@ EMERGENCY = [
     r" (\w+ )?faint|passed out|pass(ing)? out|blacked out|black(ing)? out|collaps\w*|"
     r"keeled over|out cold|lost consciousness|unconscious|anaphyla\w*|epipen|epi pen|"
     r"(nearly|almost) (dropped|fell|went down|hit the (floor|deck)))\b",
+    # The fourth batch of warning examples: emergencies in other words.
+    r"\b(whistl\w*|squeak\w*|crowing|raspy|rasping|rattl\w*) (\w+ ){0,4}(breath\w*|chest)\b|"
+    r"\b(breath\w*|brething|chest)\b (\w+ ){0,5}(whistl\w*|squeak\w*|crowing|crow|raspy|rasping|"
+    r"rattl\w*|funny)\b|\bdarth vader\b",
+    r"\b(struggl\w*|fight\w*|gasp\w*) for (air|breath)\b|\bair hunger\b|"
+    r"\b(get|take|getting|to get) (any |enough |a full |a proper )(air|breath)\b|\bsips of air\b|"
+    r"\b(air|breath\w*) (\w+ ){0,4}through a (straw|coffee stirrer|wet towel|pillow)\b|"
+    r"\blungs? (\w+ ){0,4}(shrink\w*|tight\w*|closing)\b|\blump in (my|the) throat\b|\bcant finish a sentence\b|"
+    r"\bhuffing and puffing\b|\bshort (little )?gasps\b|\bbrea?the? hard\b",
+    rf"\bthroat\b{SAME_SENTENCE}{{0,30}}\b(shrink\w*|narrow\w*|zipp\w*|tite|funny)\b|"
+    rf"\b(hands?) (round|around) my (throat|neck)\b|\bsqueez\w* my (windpipe|throat)\b|"
+    rf"\bgolf ball\b.{{0,30}}\b(stuck|throat|swallow\w*)|\bthrote\b|\btight throat\b|"
+    rf"\bswallow\w* (has |is )?(got |gotten |getting |become )?(really |so |very )?(hard|difficult|"
+    rf"tough)\b",
+    rf"\b(tongue|tounge)s?\b{SAME_SENTENCE}{{0,30}}\b(fat|grow\w*|doesnt fit|too big|swell\w*|"
+    rf"swollen)\b|\bslurr\w*\b",
+    r"\b(lip\w*|face|eyes?|eyelids?|tongue)\b.{0,80}\b(in|within|over) (the last )?(ten|five|fifteen|"
+    r"twenty|thirty|a few|few|\d+|half an) (min|mins|minutes|hour)\b|"
+    r"\b(lips?|face)\b (\w+ ){0,5}sausages?\b|\bhappening so fast\b|"
+    r"\b(eyes?|eyelids?|lips?) (are |is )?(swelling|swollen|swelled|puffing|puffed) (up )?shut\b|"
+    r"\b(lips?|eyes?|eyelids?|face|tongue|throat)\b.{0,60}\b(worse|bigger|big|swell\w*|swollen|"
+    r"puff\w*)\b(?:(?!\b(?:down|go|goes|settle\w*|heal\w*|recover\w*|better)\b)[a-z ,]){0,30}\b(fast|"
+    r"quickly|by the minute|every minute|within minutes|in minutes|(in )?(like )?\d+ ?min\w*)\b|"
+    r"\blips?\b (keep |keeps )?swelling bigger\b|\bwhole body\b.{0,30}\b(lumps|bumps|welts|blotch\w*)|"
+    r"\b(itch\w*|hives|rash)\b (\w+ ){0,3}all over\b.{0,40}\b(woozy|dizzy|faint\w*|light ?headed)\b|"
+    rf"\blips?\b{SAME_SENTENCE}{{0,40}}\b(huge|massive|enormous)\b|"
+    rf"\bface {_}(doubl\w*|swell\w* massively)",
+    rf"\burticaria\b|\bhi+ve+s+\w*|"
+    rf"\b({EVERYWHERE}|whole body|covered)\b.{{0,30}}\b((itchy|raised) )+(bumps|lumps|"
+    rf"blotch\w*|welts|weals)\b|"
+    rf"\b((itchy|raised) )+(\w+ )?(bumps|lumps|blotch\w*|welts|weals)\b.{{0,40}}"
+    rf"\b({EVERYWHERE}|whole body|all over my (body|arms?|legs?|chest|torso|tummy|back))\b",
+    r"\b(hit the deck|woke up on the floor|keel\w* over|slid down the wall|went down like|conked out|"
+    r"seeing stars|blackout|floppy|legs (went to jelly|wont hold|gave way|buckled)|white as a sheet|"
+    r"colou?r (has )?drained|falling down|tunnel vision|grab (the|a) wall|"
+    r"room (is |was )?(spinning|swaying|spun)|vision (is |keeps )?(dimming|going black))\b|"
+    r"\b(think|feel like) (im|i am) (going to|gonna) go\b(?! (to|for|out|back|home|in|and))",
+    r"\b(grey|gray|ashen|pale|white)\b.{0,40}\b(clammy|cold sweat\w*|sweating|sweaty|shaking|"
+    r"pulse|heart)\b|\b(clammy|cold sweat\w*)\b.{0,40}\b(dizzy|light ?headed|woozy|swimming|"
+    r"swimmy|heart|pulse|grey|gray|pale|ashen|vision)\b|\blips? (\w+ ){0,4}blue\w*\b|"
+    r"\bdizzy\b.{0,30}\b(sweaty|clammy|cold sweat\w*)\b|\b(sweaty|clammy)\b.{0,30}\bdizzy\b",
+    r"\b(gone|is|im|am|seems|so|really|very|all) (really |very |so )?(confused|muddled)\b"
+    r"(?! (about|by|with|as to|whether|if|on|what|which|when|how))|\bnot making sense\b|"
+    r"\btalking nonsense\b|\bdoesnt (seem to )?know where\b|\basking the same question\b|"
+    r"\bcant remember what\b|\blosing my words\b",
 ]
 COLD_SORE = r"(cold ?sores?|fever ?blisters?|herpes|hsv)"
 URGENT = [
@@ -158,7 +201,7 @@ URGENT = [
     r"\b(lump\w*|nodule\w*|hard (bumps?|knots?|spots?|balls?)|knots?|granuloma\w*)\b|"
     r"\b(marbles?|peas?|beads?|grains?|grit|balls?) under\b|\b(firm|hard) (\w+ )?(patch\w*|"
     r"areas?)\b|"
-    r"\b(bumps?|balls?|things?|bits?) under (the |my )?skin\b|\bhard (\w+ ){0,2}(balls?|things?)\b",
+    r"\b(balls?|things?) under (the |my )?skin\b|\bhard (\w+ ){0,2}(balls?|things?)\b",
     r"\b(scar(s|ring|red)?|track ?marks?|tram ?lines?|grid ?(like|marks?|lines?|pattern)|"
     r"stamp marks?|roller marks?|needle (lines?|marks?)|(lines?|marks?) from the needl\w*|"
     r"(like|in) a grid|rows of (\w+ )?(dots|marks|lines|holes|pricks))\b|"
@@ -187,7 +230,7 @@ URGENT = [
     r"\b(eyes?|eyelids?|eye ?lids?|eyeball|vision|eyesight|blurr\w*|blur|floaters?|"
     r"double vision)\b",
     r"\bcant see (properly|clearly|well|straight|out of|anything)\b|"
-    r"\b(see|seeing) (not|isnt|is not) (clear|good|well)\b|\b(hard to|cant|barely) (see|open)\b|"
+    r"\b(see|seeing) (not|isnt|is not) (clear|good|well)\b|\b(hard to see|barely (see|open)|cant open)\b|"
     r"\b(see|seeing) (\w+ ){0,2}double\b",
     r"\b(all?ergic|all?ergy|reaction|rash|hives?|welts?)\b",
     r"\b(dizzy|dizziness|light ?headed|woozy)\b",
@@ -272,6 +315,7 @@ FINE_AFTER = re.compile(r"(?:^\W*(\w+ )?(is|are|feel|feels|seem|seems|look|looks
                         r"none so far|not having one)\b)(?![ \w]{0,8}\?)")
 
 # What a patient asks about in general rather than reports: not a sign by itself.
+UNTIL_NOW = r"(?:(?!\b(?:but|now|today|tonight|this time|since|still)\b)[^.!?,])"
 GENERAL = [
     re.compile(r"\b(infection|reaction|allergy|allergic reaction|warning) (signs?|symptoms?)\b"),
     re.compile(r"\b(at what point|when) (should|do) i (\w+ ){0,9}(about|for) (a|an|any) (reaction|"
@@ -294,29 +338,44 @@ GENERAL = [
                r"catch|develop|end up with)\b[^.!?,]*"),
     re.compile(r"\b(is|are|can) (\w+ ){0,3}(a |an )?(possible|potential) (side ?effects?|"
                r"complications?|risks?)\b"),
-    re.compile(r"\bis (\w+ ){0,4}ever (normal|ok|okay|expected)\b"),
+    re.compile(r"\bis (\w+ ){0,4}ever (a )?(normal|ok|okay|expected)\b"),
+    re.compile(r"\b(is|are) (\w+ ){1,3}(common|rare|likely|usual)\b|\b(is|are) (\w+ ){1,3}(a |an )?"
+               r"(\w+ )?(side ?effect|complication|risk)s?\b"),
+    re.compile(r"\b(has anyone|have people|have you ever seen|why do (some )?people|whats the (protocol|"
+               r"procedure|plan)|what is the (protocol|procedure|plan)|how (quickly|soon|fast) (would|"
+               r"could|does|do|can|will)|how long after|supposing|suppose (i|you))\b[^.!?,]*"),
+    re.compile(r"\b(people|some|many|anyone|someone) (are|is|get|with) (\w+ ){0,2}allerg\w*|"
+               r"\b(my|only|known|food|nut|drug) (allerg(y|ies)|reaction)\b"),
+    # Another person as the subject, nothing about a treatment or the present: their story.
+    re.compile(r"\b(my|a|her|his) (late |best |old )?(son|daughter|husband|wife|partner|mum|mom|dad|"
+               r"sister|brother|friend|flatmate|colleague|neighbou?r|boss|ex|girl|guy)s?\b"
+               r"(?![^.!?]*\b(treatment|session|appointment|procedure|needl\w*|clinic|home|done|today|"
+               r"tonight|now|"
+               r"this morning|since|is|are|isnt|arent|doesnt|dont|cant|wont|keeps?|looks?|seems?|shes|"
+               r"hes|says|thinks|feels?|still|here|with me)\b)[^.!?]*"),
+    re.compile(r"\b(do you have|do you keep|should i bring|i carry|carry|bring) (an |my |a )?epi ?pens?"
+               r"|\bepi ?pen prescription\b|\b(documentary|article|video|post) about\b[^.!?,]*"),
     re.compile(r"[^.!?]*\bhypothetical\w*\b[^.!?]*"),
     # Conditionals and how often or how likely something is.
     re.compile(r"\bif (i|my|you|it|the|someone|anyone|people) (\w+ ){0,3}(ever |were to )?(got|"
-               r"get|gets|"
-               r"went|go|felt|feel|swelled|swell|started|starts|turned|developed|had)\b[^.,;!?]*"),
+               r"get|gets|faint\w*|collapsed|passed out|came out|went|go|felt|feel|swelled|swell|started|starts|turned|developed|had)\b[^.,;!?]*"),
     re.compile(r"\b(in case of|how rare|how common|how likely|how often|riskier|risky)\b[^.!?,]*"),
     re.compile(r"\bis (\w+ ){1,3}(always|the same as|different from)\b[^.!?,]*"),
     re.compile(r"\bwhat (would|could|can|might) (make|cause)\b[^.!?,]*"),
     re.compile(r"\b(would|could|is) (a|an) (\w+ ){1,6}(be )?(serious|bad|dangerous|a problem|"
-               r"worrying)\b"),
+               r"worrying|a reason)\b"),
     re.compile(r"\b(explain|what does it mean|what do you mean|what is meant|means)\b[^.!?]*"),
     re.compile(r"\bprone to \w+( \w+)?"),
     # These two stop a few words after their question, so a report after it still counts
     # ("does it mean anything that pus is coming out").
     re.compile(r"\b(would|does|could|can|will|might) (that|this|it|(a|an) \w+( \w+)?|"
-               r"\w+ \w+) (mean|"
-               r"be a sign of|indicate)\b( \w+){0,2}"),
+               r"\w+ \w+) (mean|be a sign of|indicate|be (a |an )?(allerg\w*|reaction|infection))\b"
+               r"( \w+){0,2}"),
     re.compile(r"\b(does|do|can|could|has|have|will) (\w+ ){0,4}ever (happen|occur)\b( \w+){0,3}"),
     re.compile(r"\b(could|can|is|are|would|might|does|do) (\w+ ){0,4}(be|cause) (a |an )?(\w+ )?"
                r"(side ?effect|complication|risk)s?\b"),
     re.compile(r"\b(is it true|do|does|can|could) (that )?(some |other |most )?(people|patients|"
-               r"clients|anyone|someone) (\w+ )?(get|gets|have|has|had|develop\w*|experienc\w*|"
+               r"clients|anyone|someone) (\w+ )?(get|gets|have|has|had|are|develop\w*|experienc\w*|"
                r"end up)\b[^.!?,]*"),
     re.compile(r"\b(i )?thought (i saw|i had|it was|there was)\b[^.!?,]{0,40}\b(but|turns out|"
                r"turned out)\b"),
@@ -344,11 +403,22 @@ GENERAL = [
                r"( of a friend)? (\w+ ){0,2}(has|have|had|got|gets|was|were|broke|swelled|"
                r"blistered|said|"
                r"showed)\b(?:(?!\b(?:and|but|now|she|he|they|i)\b)[^.,;!?])*"),
-    # The patient's own past, before this treatment.
-    re.compile(r"[^.!?,]*\b(as a (kid|child|teen\w*)|years? ago|months ago|back then|in the past|"
-               r"when i was (young|little|a kid|younger|\d+|at school)|ages ago|years back|"
-               r"(summers?|winters?) ago|in my (teens|twenties|thirties|forties|fifties|sixties)|"
-               r"at school|in the (19|20)\d0s|before \d+ years)\b[^.!?,]*"),
+    # The past, before this treatment (the patient's or someone else's): the clause that says
+    # when, up to a "but", "now" or "since" that brings it back to the present; the sentence
+    # when it tells what the patient once had and ends on how long ago ("I had hives after a
+    # bee sting, ten years ago"), unless what they had was this treatment.
+    re.compile(r"\bi (once )?(had|got|collapsed|fainted|passed out|was|used to)\b(?![^.!?,]*\b("
+               r"treatment|session|microneedling|needl\w*|appointment|procedure|done)\b)[^.!?]*, "
+               r"(about |around |maybe |like |roughly )?((a|one|two|three|four|five|six|seven|eight|"
+               r"nine|ten|\d+|a few|many) (years?|months?) (ago|back)|back in (19|20)\d\d|"
+               r"in (19|20)\d\d)\b[^.!?,]*"),
+    re.compile(rf"{UNTIL_NOW}*\b(as a (kid|child|teen\w*|baby|toddler)|years? ago|months ago|back then|"
+               rf"in the past|when (i|she|he) was (young|little|a kid|younger|\d+|at school|a teen\w*|"
+               rf"a baby|a child)|ages ago|years back|(summers?|winters?) ago|in my (teens|twenties|"
+               rf"thirties|forties|fifties|sixties)|at school|in the (19|20)\d0s|before \d+ years|"
+               rf"back in|in (19|20)\d\d|long time ago|last (winter|summer|spring|autumn|year|christmas)|"
+               rf"for many years|every (june|july|august|spring|summer|winter|year)|used to|i once|"
+               rf"once lol)\b{UNTIL_NOW}*"),
     re.compile(r"(?:(?!\bbut\b)[^.!?,])*\bbefore (my |the )?(treatment|appointment|session|"
                r"procedure)\b(?:(?!\bbut\b)[^.!?,])*"),
     re.compile(r"\b(the )?last time i (had|got|did|was)\b[^.!?]*"),
@@ -365,6 +435,7 @@ GENERAL = [
     re.compile(r"\bwh?at (does|do|would|should|will) (\w+ ){0,4}(look|feel) like"),
     re.compile(r"\b(my (mate|friend|sister|brother|mum|mom|mother|dad|partner|colleague|cousin)s?"
                r"|someone|she|he) (\w+ ){0,2}(had|got|gets|fainted|passed out|ended up|once)\b"
+               r"(?![^.!?]*\b(treatment|session|appointment|procedure|needl\w*|clinic|home|still|now)\b)"
                r"[^.,;!?]*"),  # someone else's past
     re.compile(r"\bmy (husband|wife|boyfriend|girlfriend|son|daughter|aunt|uncle|nan|gran\w*|"
                r"neighbou?r|boss|flatmate|bestie)s? (\w+ ){0,4}(once|as a (kid|child))\b[^.,;!?]*"),
@@ -399,7 +470,11 @@ GENERAL = [
     re.compile(r"\b(suspense|waiting|wait|results?|prices?|cost|mortgage|bill)\b (\w+ ){0,2}(is |"
                r"are )?"
                r"killing me\b|\bfever dream\b|\blump sum\b|\bstreak of \w+ hair\b|"
-               r"\b\w+ with (excitement|impatience|anticipation|joy)\b|\beye (drops?|masks?)\b|"
+               r"\b\w+ with (excitement|impatience|anticipation|joy|relief|laughter)\b|"
+               r"\bjaw (\w+ )?(hit|dropped to) the floor\b|"
+               r"\b(wallet|bank|account|purse|bank balance)\b (\w+ ){0,2}(is |are )?\w+|"
+               r"\beyes? (water|watered|stream\w*) when i (chop|cut|peel)\w* onions?\b|"
+               r"[^.!?]*\b(laughing|laughed) so (hard|much)\b[^.!?,]*|\beye (drops?|masks?)\b|"
                r"\bsleep masks?\b|\beyes (are )?glued\b|\beyes (popped|watered|water)\b|"
                r"\bat how good\b"),
     re.compile(r"\b(temp|temps|temperature)\w* (is |of |was |at )?3[4-7](\.\d)?\b"),

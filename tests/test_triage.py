@@ -50,6 +50,20 @@ def answerer() -> Answerer:
     "I nearly dropped in the shop, went all lightheaded",
     "something is off with my throat, it feels like it is getting tighter",
     "my jaw is swollen and it aches to swallow",
+    # From the fourth batch of warning examples: emergencies in other words.
+    "a squeaky sound in my chest every time I breathe",
+    "I'm fighting for air",
+    "feels like breathing through a straw",
+    "my throat feels like it is narrowing",
+    "my tongue's too big, I'm slurring",
+    "my eyes are swelling shut",
+    "my lips are puffing out more every minute",
+    "raised itchy lumps all over my arms and legs",
+    "I woke up on the floor of the bathroom",
+    "my legs gave way and I'm seeing stars",
+    "grey and sweaty and my heart is racing",
+    "my lips look a little bit blue",
+    "she is really confused and not making sense",
 ])
 def test_emergencies(text: str) -> None:
     assert triage(text).urgency == "emergency"
@@ -89,7 +103,7 @@ def test_emergencies(text: str) -> None:
     "pinkish lines running from the treated patch",
     "herpes is back on my top lip",
     "a crop of tiny clear spots near my mouth",
-    "little bumps under the skin on my forehead",
+    "little balls under the skin on my forehead",
     "a grid of marks on my cheek",
     "the pain shoots up into my temple",
     "painkillers arent doing much",
@@ -154,6 +168,15 @@ def test_urgent_signs(text: str) -> None:
     "could it scar me if I pick the flakes?",
     "my sister thinks it looks like a rash but it's just the usual pink",
     "pus? nope. fever? nope. just dry",
+    # From the fourth batch: questions about allergies, other people's and the distant past.
+    "is an allergic reaction common with the numbing cream?",
+    "has anyone ever fainted after this?",
+    "supposing I came out in hives, what then?",
+    "should I bring my epipen along?",
+    "my neighbour collapsed at a wedding last year",
+    "I got hives from a wasp sting, about eight years ago",
+    "my jaw hit the floor when I saw my skin",
+    "can't breathe, laughing so hard at my selfie",
 ])
 def test_ordinary_messages_do_not_escalate(text: str) -> None:
     assert triage(text, day=1).urgency == "none"
