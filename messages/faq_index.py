@@ -73,6 +73,8 @@ class Analyzer:
 
     def expand(self, tokens: list[str]) -> list[str]:
         """Slang and abbreviations replaced by plain words, longest phrase first."""
+        if self.slang_starts.keys().isdisjoint(tokens):
+            return list(tokens)  # most texts hold none: skip the word-by-word walk
         expanded: list[str] = []
         index = 0
         while index < len(tokens):
