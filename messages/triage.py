@@ -41,7 +41,7 @@ BREATH = r"(breath\w*|breth\w*|bre+a?the?\w*|get air|enough air|air in)"
 EMERGENCY = [
     rf"\b(cant|cnt|cannot|can not|couldnt|trouble|difficult\w*|hard|harder|struggl\w*|unable|"
     rf"problems?|barely|short(ness)? of|not able to)\b {_}{BREATH}",
-    r"\b(breathless|wheez\w*|gasping|short of breath)\b",
+    r"\b(breathless\w*|wheez\w*|gasping|short of breath)\b",
     r"\b(breathing|breath|brething|breathin)\b (is |feels |went |go |goes |getting |gone )?(\w+ )?(whistl\w*|short|"
     r"difficult|hard|harder|tough|laboured|labored|wheezy|noisy|rattl\w*|shallow|tight)\b",
     rf"\bchest\b{SAME_SENTENCE}{{0,25}}\b(tight\w*|band|pressure|heavy|crushing|squeez\w*)\b|"
@@ -189,7 +189,7 @@ URGENT = [
     rf"forming|popp\w*|start\w*|breaking out|flar\w*|develop\w*|is back|are back|appeared)\b|"
     rf"\b(think|pretty sure|looks like) (its|it is|this is|i have|ive got) (a|an) {COLD_SORE}|"
     rf"\b(tingl|prickl)\w* (on |in )?(my )?lips?\b|"
-    rf"\b(sores?|ulcers?|blisters?|bumps?) (\w+ )?(on|around|by) (my |the )?(lip|lips|mouth)\b|"
+    rf"\b(sores?|ulcers?|blisters?|bumps?) (\w+ ){{0,2}}(on|around|by) (my |the )?(lip|lips|mouth)\b|"
     rf"\blike (a |my )?(old )?{COLD_SORE}|\btingl\w*\b.{{0,30}}\b(lips?|mouth)\b|"
     rf"\b(lips?|mouth)\b.{{0,20}}\btingl\w*|"
     rf"\b(one|it|something|a sore)\b (is )?(starting|coming|forming|brewing) (up )?(on|at|near) "
@@ -262,7 +262,9 @@ WORSENING = re.compile(
     rf"\b(neck|ears?|chest|jaw|scalp)\b.{{0,20}}\b(getting|going|turning|now)\b.{{0,10}}"
     rf"\b(red|pink|swollen|hot)\b|"
     rf"\b(much|way|even|getting|got|gotten|its|been) worse\b|\bworse (and worse|again|today)\b|"
-    rf"\bworst (yet|so far|its been)\b"
+    rf"\bworst (yet|so far|its been)\b|"
+    rf"\b(at first|first|before|earlier)\b.{{0,40}}\bbut now\b{SAME_SENTENCE}{{0,40}}\b(really|very|so|"
+    rf"much more|more|even more) (puffy|swollen|red|sore|painful|tight|inflamed)\b"
 )
 PRESENT_COMPLAINT = (r"\b(skin|face|cheeks?|chin|forehead|jaw|neck|nose|it|area|eyes)\b (is|are|"
                      r"looks?|"
@@ -309,12 +311,18 @@ FINE_AFTER = re.compile(r"(?:^\W*(\w+ )?(is|are|feel|feels|seem|seems|look|looks
                         r"hurting)\b|"
                         r"^\W*(\w+ )?(isnt|arent) (\w+ )?(sore|red|swollen|puffy|painful|itchy|"
                         r"hurting|up)\b|"
-                        r"^\W*(\w+ )?(isnt|is not|arent|are not|not) (affected|involved|touched)\b|"
+                        r"^\W*(\w+ ){0,2}(isnt|is not|arent|are not|not|wasnt|werent|was not) (affected|involved|"
+                        r"touched|treated|done|included)\b|^\W*no\b(?! (idea|clue))|"
                         r"^.{0,30}\b(got none|have none|havent got any|havent had any|"
                         r"dont have any|dont have one|do not have one|havent got one|"
                         r"none so far|not having one)\b)(?![ \w]{0,8}\?)")
 
 # What a patient asks about in general rather than reports: not a sign by itself.
+# Where a masked stretch may begin (a sentence, or a clause, or just after a word that turns
+# it), so that a search does not try every character: each is a fixed-width look-behind.
+SENTENCE_START = r"(?:^|(?<=[.!?]))"
+CLAUSE_START = r"(?:^|(?<=[.!?,])|(?<=\bbut )|(?<=\bnow )|(?<=\btoday )|(?<=\btonight )|" \
+               r"(?<=\bthis time )|(?<=\bsince )|(?<=\bstill ))"
 UNTIL_NOW = r"(?:(?!\b(?:but|now|today|tonight|this time|since|still)\b)[^.!?,])"
 GENERAL = [
     re.compile(r"\b(infection|reaction|allergy|allergic reaction|warning) (signs?|symptoms?)\b"),
@@ -339,7 +347,7 @@ GENERAL = [
     re.compile(r"\b(is|are|can) (\w+ ){0,3}(a |an )?(possible|potential) (side ?effects?|"
                r"complications?|risks?)\b"),
     re.compile(r"\bis (\w+ ){0,4}ever (a )?(normal|ok|okay|expected)\b"),
-    re.compile(r"\b(is|are) (\w+ ){1,3}(common|rare|likely|usual)\b|\b(is|are) (\w+ ){1,3}(a |an )?"
+    re.compile(r"\b(is|are) (\w+ ){1,3}(common|rare|likely|usual)\b|\b(is|are) (\w+ ){1,5}(ever )?(a |an )?"
                r"(\w+ )?(side ?effect|complication|risk)s?\b"),
     re.compile(r"\b(has anyone|have people|have you ever seen|why do (some )?people|whats the (protocol|"
                r"procedure|plan)|what is the (protocol|procedure|plan)|how (quickly|soon|fast) (would|"
@@ -355,7 +363,7 @@ GENERAL = [
                r"hes|says|thinks|feels?|still|here|with me)\b)[^.!?]*"),
     re.compile(r"\b(do you have|do you keep|should i bring|i carry|carry|bring) (an |my |a )?epi ?pens?"
                r"|\bepi ?pen prescription\b|\b(documentary|article|video|post) about\b[^.!?,]*"),
-    re.compile(r"[^.!?]*\bhypothetical\w*\b[^.!?]*"),
+    re.compile(rf"{SENTENCE_START}[^.!?]*\bhypothetical\w*\b[^.!?]*"),
     # Conditionals and how often or how likely something is.
     re.compile(r"\bif (i|my|you|it|the|someone|anyone|people) (\w+ ){0,3}(ever |were to )?(got|"
                r"get|gets|faint\w*|collapsed|passed out|came out|went|go|felt|feel|swelled|swell|started|starts|turned|developed|had)\b[^.,;!?]*"),
@@ -380,7 +388,7 @@ GENERAL = [
     re.compile(r"\b(i )?thought (i saw|i had|it was|there was)\b[^.!?,]{0,40}\b(but|turns out|"
                r"turned out)\b"),
     # Corrected by the patient: "looked like a blister but it was just dry skin".
-    re.compile(r"[^.!?]*\b(thought|thinks|looked like|looks like|worried|"
+    re.compile(rf"{SENTENCE_START}[^.!?]*\b(thought|thinks|looked like|looks like|worried|"
                r"what i thought)\b[^.!?]{0,70}\b(but|turns out|"
                r"turned out|is|was)\b (it |that |its |this )?(was |is |were )?(just|"
                r"only)\b[^.!?]*"),
@@ -412,14 +420,18 @@ GENERAL = [
                r"(about |around |maybe |like |roughly )?((a|one|two|three|four|five|six|seven|eight|"
                r"nine|ten|\d+|a few|many) (years?|months?) (ago|back)|back in (19|20)\d\d|"
                r"in (19|20)\d\d)\b[^.!?,]*"),
-    re.compile(rf"{UNTIL_NOW}*\b(as a (kid|child|teen\w*|baby|toddler)|years? ago|months ago|back then|"
+    re.compile(rf"{CLAUSE_START}{UNTIL_NOW}*?\b(as a (kid|child|teen\w*|baby|toddler)|years? ago|months ago|back then|"
                rf"in the past|when (i|she|he) was (young|little|a kid|younger|\d+|at school|a teen\w*|"
                rf"a baby|a child)|ages ago|years back|(summers?|winters?) ago|in my (teens|twenties|"
                rf"thirties|forties|fifties|sixties)|at school|in the (19|20)\d0s|before \d+ years|"
                rf"back in|in (19|20)\d\d|long time ago|last (winter|summer|spring|autumn|year|christmas)|"
-               rf"for many years|every (june|july|august|spring|summer|winter|year)|used to|i once|"
+               rf"for many years|every (june|july|august|spring|summer|winter|year)|i once|"
                rf"once lol)\b{UNTIL_NOW}*"),
-    re.compile(r"(?:(?!\bbut\b)[^.!?,])*\bbefore (my |the )?(treatment|appointment|session|"
+    re.compile(r"\b(he|she|they|my \w+) used to\b[^.!?,]*"),  # someone else's habit
+    # Before the treatment, unless it is what was not there then ("marks that weren't there
+    # before the treatment").
+    re.compile(r"(?:^|(?<=[.!?,])|(?<=\bbut )|(?<=\bwerent )|(?<=\bwasnt )|(?<=\bdidnt )|(?<=\bthere ))"
+               r"(?:(?!\b(?:but|werent|wasnt|didnt|there)\b)[^.!?,])*\bbefore (my |the )?(treatment|appointment|session|"
                r"procedure)\b(?:(?!\bbut\b)[^.!?,])*"),
     re.compile(r"\b(the )?last time i (had|got|did|was)\b[^.!?]*"),
     re.compile(r"\bi (had|got|have had|ve had|used to get)\b[^.!?]{0,50}\b(back in|years? ago|"
@@ -464,7 +476,11 @@ GENERAL = [
                r"\bfor (\w+ )?scar\w*|\bmy scars?\b(?! from)"),
     re.compile(r"\b(will|would|could|can|does|do|might) (\w+ ){0,4}(leave|cause) (a |any |me )?"
                r"(\w+ )?scar\w*|\b(will|would|could|can|does|might) (\w+ ){0,3}scar (me|my|you)\b"),
-    re.compile(r"\beye ?(cream|serum|gel|patch\w*|bags|make ?up|liner|shadow|lash\w*|brows?)\b"),
+    re.compile(r"\beye ?(cream|serum|gel|patch\w*|bags|make ?up|liner|shadow|lash\w*|brows?|appointment|"
+               r"test|exam|check\w*|doctor)\b"),
+    re.compile(r"\b(water|shower|bath|room|washing) (temp|temps|temperature)\b|\b(temp|temps|temperature) "
+               r"(of )?(the )?(water|shower|bath|room)\b|\bwhat (temp|temperature) (water|should)\b|"
+               r"\bbreath\w* a sigh\b|\ballerg\w* prone\b|\bis it true\b[^.!?,]*"),
     re.compile(r"\b(fake|spray) tan\b|\bchain reaction\b"),
     re.compile(r"\b(keep|keeping|kept) (an |a close )?eye (out|on)\b"),
     re.compile(r"\b(suspense|waiting|wait|results?|prices?|cost|mortgage|bill)\b (\w+ ){0,2}(is |"
@@ -474,7 +490,7 @@ GENERAL = [
                r"\bjaw (\w+ )?(hit|dropped to) the floor\b|"
                r"\b(wallet|bank|account|purse|bank balance)\b (\w+ ){0,2}(is |are )?\w+|"
                r"\beyes? (water|watered|stream\w*) when i (chop|cut|peel)\w* onions?\b|"
-               r"[^.!?]*\b(laughing|laughed) so (hard|much)\b[^.!?,]*|\beye (drops?|masks?)\b|"
+               rf"{SENTENCE_START}[^.!?]*\b(laughing|laughed) so (hard|much)\b[^.!?,]*|\beye (drops?|masks?)\b|"
                r"\bsleep masks?\b|\beyes (are )?glued\b|\beyes (popped|watered|water)\b|"
                r"\bat how good\b"),
     re.compile(r"\b(temp|temps|temperature)\w* (is |of |was |at )?3[4-7](\.\d)?\b"),

@@ -64,6 +64,8 @@ def answerer() -> Answerer:
     "grey and sweaty and my heart is racing",
     "my lips look a little bit blue",
     "she is really confused and not making sense",
+    # From held-out 7's first run.
+    "sudden breathlessness since the serum",
 ])
 def test_emergencies(text: str) -> None:
     assert triage(text).urgency == "emergency"
@@ -107,6 +109,9 @@ def test_emergencies(text: str) -> None:
     "a grid of marks on my cheek",
     "the pain shoots up into my temple",
     "painkillers arent doing much",
+    # From held-out 7's first run.
+    "little dents on my cheek that weren't there before my session",
+    "a sore came up on my lip, just like the cold sores I used to get",
     # From held-out 6's first run.
     "there's yellow water coming out of my cheek",
     "the skin around my eye is so puffy I can barely open it",
@@ -177,6 +182,13 @@ def test_urgent_signs(text: str) -> None:
     "I got hives from a wasp sting, about eight years ago",
     "my jaw hit the floor when I saw my skin",
     "can't breathe, laughing so hard at my selfie",
+    # From held-out 7's first run.
+    "which water temperature is best for washing?",
+    "is it true that a fever can follow microneedling?",
+    "my eye test is next week, is that ok?",
+    "is a rash on the neck ever a side effect?",
+    "pus? no. just flaky",
+    "my friend is allergy prone, can she book?",
 ])
 def test_ordinary_messages_do_not_escalate(text: str) -> None:
     assert triage(text, day=1).urgency == "none"
@@ -210,6 +222,8 @@ def test_ordinary_messages_do_not_escalate(text: str) -> None:
     ("my cheeks are pink and a bit swollen", 2, "none"),
     ("my cheeks are pink and a bit swollen", 11, "urgent"),
     ("after eight days the redness is still there", None, "urgent"),
+    ("the swelling was small at first but now it's really puffy", 2, "none"),
+    ("the swelling was small at first but now it's really puffy", 5, "urgent"),
 ])
 def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> None:
     assert triage(text, day).urgency == level
@@ -218,7 +232,7 @@ def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> Non
 @pytest.mark.parametrize("name", ["faq_dev.yaml", "faq_dev_extra.yaml", "faq_holdout.yaml",
                                   "faq_holdout2.yaml", "faq_holdout3.yaml",
                                   "triage_holdout4.yaml", "faq_holdout5.yaml",
-                                  "faq_holdout6.yaml"])
+                                  "faq_holdout6.yaml", "faq_holdout7.yaml"])
 def test_every_warning_sign_in_the_evaluation_sets_is_escalated(name: str,
                                                                 answerer: Answerer) -> None:
     """The safety bar: warning-sign recall 1.0 at both levels on every labelled set, as the
