@@ -567,13 +567,16 @@ def _day_from_text(text: str) -> int | None:
 def triage(text: str, day: int | None = None) -> Triage:
     """The most serious level the message's words call for, on this recovery day."""
     words = _normalise(text)
-    if not any(p.search(words) for p in _ANY_SIGN):
-        return Triage("none")  # blanking general questions can only remove signs, never add
+    # Blanking general questions can only remove signs, never add them: only the patterns
+    # found in the whole text are looked for again in the masked one.
+    found = {p for p in _ANY_SIGN if p.search(words)}
+    if not found:
+        return Triage("none")
     masked = _general_masked(words)
-    emergency = _hits(_EMERGENCY, words, masked)
+    emergency = _hits([p for p in _EMERGENCY if p in found], words, masked)
     if emergency:
         return Triage("emergency", emergency[0].group(0).strip())
-    urgent = _hits(_URGENT, words, masked)
+    urgent = _hits([p for p in _URGENT if p in found], words, masked)
     if urgent:
         return Triage("urgent", urgent[0].group(0).strip())
     said_day = _day_from_text(words)
