@@ -21,18 +21,18 @@ LASTING_AFTER_DAY = 7
 NEGATORS = {"no", "not", "without", "never", "dont", "doesnt", "didnt", "isnt", "arent",
             "wasnt", "werent", "havent", "hasnt", "hadnt", "none", "nor", "zero", "neither",
             "nothing", "nowhere", "nada"}
-UNSURE = re.compile(r"\b(not sure|unsure|dont know|do not know|not certain|cant tell|"
-                    r"no idea|not 100)\b")
-CLAUSE_BREAK = re.compile(r"[.,;:!?\n]|\b(but|however|though|although|except|now|and now|"
-                          r"yet|just|only)\b")
+UNSURE = re.compile(r"\b(not sure|unsure|dont know|do not know|not certain|cant tell|no idea|"
+                    r"not 100)\b")
+CLAUSE_BREAK = re.compile(r"[.,;:!?\n]|\b(but|however|though|although|except|now|and now|yet|just|"
+                          r"only)\b")
 NEGATION_WINDOW = 5
 SYMBOLS = {"So", "Sk", "Mn", "Cf", "Cs", "Co"}  # emoji, skin tones, variation selectors
 
 NOT_WORD = r"(?!(?:isnt|is not|not|no|arent|wasnt|never|doesnt|dont)\b)"
 _ = rf"(?:{NOT_WORD}\w+ ){{0,3}}"  # up to three words in between, none of them a negation
 # One character of the same sentence, where no negation begins ("isnt getting worse").
-SAME_SENTENCE = (r"(?:(?!\b(?:isnt|is not|not|no|arent|wasnt|werent|never|doesnt|dont|hasnt|"
-                 r"havent|wont)\b)[^.!?])")
+SAME_SENTENCE = (r"(?:(?!\b(?:isnt|is not|not|no|arent|wasnt|werent|never|doesnt|dont|hasnt|havent|"
+                 r"wont)\b)[^.!?])")
 EVERYWHERE = r"all over|all ova|eve?r?y ?wh?ere?|head to toe"
 SWELLING_FAST = (r"(swell\w*|puff\w*) (up |shut )?(really |so |very |super )?(fast|quick\w*|"
                  r"rapid\w*|by the minute|by the second|more and more|with?in (a few )?minutes|"
@@ -42,19 +42,19 @@ EMERGENCY = [
     rf"\b(cant|cnt|cannot|can not|couldnt|trouble|difficult\w*|hard|harder|struggl\w*|unable|"
     rf"problems?|barely|short(ness)? of|not able to)\b {_}{BREATH}",
     r"\b(breathless\w*|wheez\w*|gasping|short of breath)\b",
-    r"\b(breathing|breath|brething|breathin)\b (is |feels |went |go |goes |getting |gone )?(\w+ )?(whistl\w*|short|"
-    r"difficult|hard|harder|tough|laboured|labored|wheezy|noisy|rattl\w*|shallow|tight)\b",
+    r"\b(breathing|breath|brething|breathin)\b (is |feels |went |go |goes |getting |"
+    r"gone )?(\w+ )?(whistl\w*|short|difficult|hard|harder|tough|laboured|labored|wheezy|noisy|"
+    r"rattl\w*|shallow|tight)\b",
     rf"\bchest\b{SAME_SENTENCE}{{0,25}}\b(tight\w*|band|pressure|heavy|crushing|squeez\w*)\b|"
     rf"\b(tight\w*|band|pressure|crushing|squeez\w*)\b{SAME_SENTENCE}{{0,25}}\bchest\b",
-    rf"\b(tongue|tounge|throat)\b{SAME_SENTENCE}{{0,30}}\b(puff\w*|swell\w*|swollen|thick\w*|"
-    rf"big|bigger|huge|fat)\b",
+    rf"\b(tongue|tounge|throat)\b{SAME_SENTENCE}{{0,30}}\b(puff\w*|swell\w*|swollen|thick\w*|big|"
+    rf"bigger|huge|fat)\b",
     r"\b(neck|throat) inside\b.{0,20}\bswell\w*",
     r"\b(hit the floor|room (spun|spinning|was spinning)|fell (down|over)|keep fainting)\b",
     rf"\b(chest|throat|airway|windpipe) {_}(tight|closing|closed|blocked)",
     rf"\bthroat\b{SAME_SENTENCE}{{0,50}}\b(tighter|tightening|closing)\b",
-    rf"\b(throat|tongue|tounge|toungue|airway)s? {_}(swell\w*|swolen|swollen|closing|"
-    rf"clos\w+ up|thick\w*|tight|puff\w*|balloon\w*|blow\w* up|blown up|doubl\w*|huge|"
-    rf"massive|filling)",
+    rf"\b(throat|tongue|tounge|toungue|airway)s? {_}(swell\w*|swolen|swollen|closing|clos\w+ up|"
+    rf"thick\w*|tight|puff\w*|balloon\w*|blow\w* up|blown up|doubl\w*|huge|massive|filling)",
     rf"\b(swell\w*|swolen|swollen|puffy)\b {_}(throat|tongue|tounge|toungue|airway)",
     rf"\b(lip[sz]?|mouth|eyelids?|eye ?lids?) {_}(balloon\w*|doubl\w*|tripl\w*|blow\w* up|blown up|"
     rf"huge|massive|(keep |keeps )?getting bigger|bigger and bigger|{SWELLING_FAST})",
@@ -64,26 +64,25 @@ EMERGENCY = [
     rf"\b(cant|cannot|hard to|hurts? to|aches? to|trouble|struggl\w*|difficult\w*|"
     rf"problems?) {_}swall?ow?\w*",
     rf"\b(hives?|hivs|welts?|weals?)\b.{{0,40}}\b({EVERYWHERE}|spread\w*|body|arms?|legs?|chest|"
-    rf"back|"
-    rf"tummy|stomach|neck)\b",
+    rf"back|tummy|stomach|neck)\b",
     rf"\b({EVERYWHERE}|whole body)\b.{{0,30}}\b(hives?|welts?|rash|(itchy |red |raised )+bumps)|"
-    rf"\b(rash|bumps|hives)\b.{{0,30}}\b(covering|over|all over|everywhere on|across) "
-    rf"(my |the )?(whole )?body\b|"
-    rf"\brash\w*\b.{{0,15}}\b({EVERYWHERE})\b",
+    rf"\b(rash|bumps|hives)\b.{{0,30}}\b(covering|over|all over|everywhere on|across) (my |"
+    rf"the )?(whole )?body\b|\brash\w*\b.{{0,15}}\b({EVERYWHERE})\b",
     r"\b(covered in|full of) (\w+ )?(hives?|welts?)",
-    r"\b(fainted|fainting|faint\w* spell|(feel\w*|felt|going to|gonna|about to|nearly|almost)"
-    r" (\w+ )?faint|passed out|pass(ing)? out|blacked out|black(ing)? out|collaps\w*|"
-    r"keeled over|out cold|lost consciousness|unconscious|anaphyla\w*|epipen|epi pen|"
-    r"(nearly|almost) (dropped|fell|went down|hit the (floor|deck)))\b",
+    r"\b(fainted|fainting|faint\w* spell|(feel\w*|felt|going to|gonna|about to|nearly|"
+    r"almost) (\w+ )?faint|passed out|pass(ing)? out|blacked out|black(ing)? out|collaps\w*|"
+    r"keeled over|out cold|lost consciousness|unconscious|anaphyla\w*|epipen|epi pen|(nearly|"
+    r"almost) (dropped|fell|went down|hit the (floor|deck)))\b",
     # The fourth batch of warning examples: emergencies in other words.
     r"\b(whistl\w*|squeak\w*|crowing|raspy|rasping|rattl\w*) (\w+ ){0,4}(breath\w*|chest)\b|"
     r"\b(breath\w*|brething|chest)\b (\w+ ){0,5}(whistl\w*|squeak\w*|crowing|crow|raspy|rasping|"
     r"rattl\w*|funny)\b|\bdarth vader\b",
-    r"\b(struggl\w*|fight\w*|gasp\w*) for (air|breath)\b|\bair hunger\b|"
-    r"\b(get|take|getting|to get) (any |enough |a full |a proper )(air|breath)\b|\bsips of air\b|"
-    r"\b(air|breath\w*) (\w+ ){0,4}through a (straw|coffee stirrer|wet towel|pillow)\b|"
-    r"\blungs? (\w+ ){0,4}(shrink\w*|tight\w*|closing)\b|\blump in (my|the) throat\b|\bcant finish a sentence\b|"
-    r"\bhuffing and puffing\b|\bshort (little )?gasps\b|\bbrea?the? hard\b",
+    r"\b(struggl\w*|fight\w*|gasp\w*) for (air|breath)\b|\bair hunger\b|\b(get|take|getting|"
+    r"to get) (any |enough |a full |a proper )(air|breath)\b|\bsips of air\b|\b(air|"
+    r"breath\w*) (\w+ ){0,4}through a (straw|coffee stirrer|wet towel|pillow)\b|"
+    r"\blungs? (\w+ ){0,4}(shrink\w*|tight\w*|closing)\b|\blump in (my|the) throat\b|"
+    r"\bcant finish a sentence\b|\bhuffing and puffing\b|\bshort (little )?gasps\b|"
+    r"\bbrea?the? hard\b",
     rf"\bthroat\b{SAME_SENTENCE}{{0,30}}\b(shrink\w*|narrow\w*|zipp\w*|tite|funny)\b|"
     rf"\b(hands?) (round|around) my (throat|neck)\b|\bsqueez\w* my (windpipe|throat)\b|"
     rf"\bgolf ball\b.{{0,30}}\b(stuck|throat|swallow\w*)|\bthrote\b|\btight throat\b|"
@@ -91,33 +90,32 @@ EMERGENCY = [
     rf"tough)\b",
     rf"\b(tongue|tounge)s?\b{SAME_SENTENCE}{{0,30}}\b(fat|grow\w*|doesnt fit|too big|swell\w*|"
     rf"swollen)\b|\bslurr\w*\b",
-    r"\b(lip\w*|face|eyes?|eyelids?|tongue)\b.{0,80}\b(in|within|over) (the last )?(ten|five|fifteen|"
-    r"twenty|thirty|a few|few|\d+|half an) (min|mins|minutes|hour)\b|"
-    r"\b(lips?|face)\b (\w+ ){0,5}sausages?\b|\bhappening so fast\b|"
-    r"\b(eyes?|eyelids?|lips?) (are |is )?(swelling|swollen|swelled|puffing|puffed) (up )?shut\b|"
-    r"\b(lips?|eyes?|eyelids?|face|tongue|throat)\b.{0,60}\b(worse|bigger|big|swell\w*|swollen|"
-    r"puff\w*)\b(?:(?!\b(?:down|go|goes|settle\w*|heal\w*|recover\w*|better)\b)[a-z ,]){0,30}\b(fast|"
-    r"quickly|by the minute|every minute|within minutes|in minutes|(in )?(like )?\d+ ?min\w*)\b|"
-    r"\blips?\b (keep |keeps )?swelling bigger\b|\bwhole body\b.{0,30}\b(lumps|bumps|welts|blotch\w*)|"
-    r"\b(itch\w*|hives|rash)\b (\w+ ){0,3}all over\b.{0,40}\b(woozy|dizzy|faint\w*|light ?headed)\b|"
-    rf"\blips?\b{SAME_SENTENCE}{{0,40}}\b(huge|massive|enormous)\b|"
-    rf"\bface {_}(doubl\w*|swell\w* massively)",
-    rf"\burticaria\b|\bhi+ve+s+\w*|"
-    rf"\b({EVERYWHERE}|whole body|covered)\b.{{0,30}}\b((itchy|raised) )+(bumps|lumps|"
-    rf"blotch\w*|welts|weals)\b|"
-    rf"\b((itchy|raised) )+(\w+ )?(bumps|lumps|blotch\w*|welts|weals)\b.{{0,40}}"
-    rf"\b({EVERYWHERE}|whole body|all over my (body|arms?|legs?|chest|torso|tummy|back))\b",
-    r"\b(hit the deck|woke up on the floor|keel\w* over|slid down the wall|went down like|conked out|"
-    r"seeing stars|blackout|floppy|legs (went to jelly|wont hold|gave way|buckled)|white as a sheet|"
-    r"colou?r (has )?drained|falling down|tunnel vision|grab (the|a) wall|"
+    r"\b(lip\w*|face|eyes?|eyelids?|tongue)\b.{0,80}\b(in|within|over) (the last )?(ten|five|"
+    r"fifteen|twenty|thirty|a few|few|\d+|half an) (min|mins|minutes|hour)\b|\b(lips?|"
+    r"face)\b (\w+ ){0,5}sausages?\b|\bhappening so fast\b|\b(eyes?|eyelids?|lips?) (are |"
+    r"is )?(swelling|swollen|swelled|puffing|puffed) (up )?shut\b|\b(lips?|eyes?|eyelids?|face|"
+    r"tongue|throat)\b.{0,60}\b(worse|bigger|big|swell\w*|swollen|puff\w*)\b(?:(?!\b(?:down|go|"
+    r"goes|settle\w*|heal\w*|recover\w*|better)\b)[a-z ,]){0,30}\b(fast|quickly|by the minute|"
+    r"every minute|within minutes|in minutes|(in )?(like )?\d+ ?min\w*)\b|\blips?\b (keep |"
+    r"keeps )?swelling bigger\b|\bwhole body\b.{0,30}\b(lumps|bumps|welts|blotch\w*)|\b(itch\w*|"
+    r"hives|rash)\b (\w+ ){0,3}all over\b.{0,40}\b(woozy|dizzy|faint\w*|light ?headed)\b|"
+    rf"\blips?\b{SAME_SENTENCE}{{0,40}}\b(huge|massive|enormous)\b|\bface {_}(doubl\w*|"
+    rf"swell\w* massively)",
+    rf"\burticaria\b|\bhi+ve+s+\w*|\b({EVERYWHERE}|whole body|covered)\b.{{0,30}}\b((itchy|"
+    rf"raised) )+(bumps|lumps|blotch\w*|welts|weals)\b|\b((itchy|raised) )+(\w+ )?(bumps|lumps|"
+    rf"blotch\w*|welts|weals)\b.{{0,40}}\b({EVERYWHERE}|whole body|all over my (body|arms?|legs?|"
+    rf"chest|torso|tummy|back))\b",
+    r"\b(hit the deck|woke up on the floor|keel\w* over|slid down the wall|went down like|"
+    r"conked out|seeing stars|blackout|floppy|legs (went to jelly|wont hold|gave way|buckled)|"
+    r"white as a sheet|colou?r (has )?drained|falling down|tunnel vision|grab (the|a) wall|"
     r"room (is |was )?(spinning|swaying|spun)|vision (is |keeps )?(dimming|going black))\b|"
     r"\b(think|feel like) (im|i am) (going to|gonna) go\b(?! (to|for|out|back|home|in|and))",
-    r"\b(grey|gray|ashen|pale|white)\b.{0,40}\b(clammy|cold sweat\w*|sweating|sweaty|shaking|"
-    r"pulse|heart)\b|\b(clammy|cold sweat\w*)\b.{0,40}\b(dizzy|light ?headed|woozy|swimming|"
-    r"swimmy|heart|pulse|grey|gray|pale|ashen|vision)\b|\blips? (\w+ ){0,4}blue\w*\b|"
-    r"\bdizzy\b.{0,30}\b(sweaty|clammy|cold sweat\w*)\b|\b(sweaty|clammy)\b.{0,30}\bdizzy\b",
-    r"\b(gone|is|im|am|seems|so|really|very|all) (really |very |so )?(confused|muddled)\b"
-    r"(?! (about|by|with|as to|whether|if|on|what|which|when|how))|\bnot making sense\b|"
+    r"\b(grey|gray|ashen|pale|white)\b.{0,40}\b(clammy|cold sweat\w*|sweating|sweaty|shaking|pulse|"
+    r"heart)\b|\b(clammy|cold sweat\w*)\b.{0,40}\b(dizzy|light ?headed|woozy|swimming|swimmy|heart|"
+    r"pulse|grey|gray|pale|ashen|vision)\b|\blips? (\w+ ){0,4}blue\w*\b|\bdizzy\b.{0,30}\b(sweaty|"
+    r"clammy|cold sweat\w*)\b|\b(sweaty|clammy)\b.{0,30}\bdizzy\b",
+    r"\b(gone|is|im|am|seems|so|really|very|all) (really |very |so )?(confused|"
+    r"muddled)\b(?! (about|by|with|as to|whether|if|on|what|which|when|how))|\bnot making sense\b|"
     r"\btalking nonsense\b|\bdoesnt (seem to )?know where\b|\basking the same question\b|"
     r"\bcant remember what\b|\blosing my words\b",
 ]
@@ -125,173 +123,155 @@ COLD_SORE = r"(cold ?sores?|fever ?blisters?|herpes|hsv)"
 URGENT = [
     r"\b(pus|puss|purulent|pus ?filled|pustul\w*|gunk|gunky)\b",
     # A smell, or yellow wet matter on a pillow or a pad, is discharge in other words.
-    r"\b(bad|sour|off|funny|weird|nasty|foul|rotten|horrible|cheesy) (smell|odou?r)\b|"
-    r"\b(smelly|stinky|smells bad|stinks)\b|"
-    r"\b(skin|face|cheeks?|chin|jaw|neck|forehead|nose|patch|area)\b (\w+ )?(smells|stinks)\b|"
-    r"\byellow\w* (\w+ )?(stain\w*|smears?|beads?|matter|residue|ring|layer|film)\b|"
-    r"\bstained yellow\b|\byellow\w* and (wet|sticky|damp|tacky|soggy)\b|"
-    r"\b(wet|sticky|damp|tacky|soggy) and yellow\w*",
+    r"\b(bad|sour|off|funny|weird|nasty|foul|rotten|horrible|cheesy) (smell|odou?r)\b|\b(smelly|"
+    r"stinky|smells bad|stinks)\b|\b(skin|face|cheeks?|chin|jaw|neck|forehead|nose|patch|"
+    r"area)\b (\w+ )?(smells|stinks)\b|\byellow\w* (\w+ )?(stain\w*|smears?|beads?|matter|residue|"
+    r"ring|layer|film)\b|\bstained yellow\b|\byellow\w* and (wet|sticky|damp|tacky|soggy)\b|\b(wet|"
+    r"sticky|damp|tacky|soggy) and yellow\w*",
     r"\b(ooz\w*|weep\w*|leak\w*|discharge|seep\w*)\b",
     r"\b(yellow\w*|honey\w*|golden) (\w+ )?(crust\w*|scab\w*|stuff|fluid|liquid)",
     r"\bcrust\w*\b",
-    r"\b(yellow\w*|green\w*)\b.{0,20}\b(heads?|tops?|spots?|bumps?|pimples?|stuff|gunk|goo|"
-    r"fluid|liquid|bits)\b|\b(heads?|spots?|bumps?|pimples?|stuff|fluid|liquid|gunk|goo|"
-    r"discharge|water) (\w+ ){0,3}(yellow\w*|green\w*)\b|\b(yellow\w*|green\w*) water\b|"
-    r"\bfill\w* (up )?with (\w+ )?(yellow|"
-    r"green|white|pus|gunk|goo|fluid|liquid)|\b(stuff|fluid|liquid|gunk|goo) (\w+ ){0,2}"
-    r"(coming|comes|came) out\b|\bwater (\w+ ){0,2}(coming|comes|came) out (of|from) (my |"
-    r"the )?(skin|face|"
-    r"cheeks?|chin|holes|spots?)\b|\bcoming out (of|from) (the |my )?(holes|skin|spots?|dots)",
-    r"\bopen (wounds?|sores?|patch\w*|areas?|cuts?|bits)\b|"
-    r"\b(wont|not|isnt|arent|doesnt|dont) (\w+ )?heal\w*\b",
+    r"\b(yellow\w*|green\w*)\b.{0,20}\b(heads?|tops?|spots?|bumps?|pimples?|stuff|gunk|goo|fluid|"
+    r"liquid|bits)\b|\b(heads?|spots?|bumps?|pimples?|stuff|fluid|liquid|gunk|goo|discharge|"
+    r"water) (\w+ ){0,3}(yellow\w*|green\w*)\b|\b(yellow\w*|green\w*) water\b|"
+    r"\bfill\w* (up )?with (\w+ )?(yellow|green|white|pus|gunk|goo|fluid|liquid)|\b(stuff|fluid|"
+    r"liquid|gunk|goo) (\w+ ){0,2}(coming|comes|came) out\b|\bwater (\w+ ){0,2}(coming|comes|"
+    r"came) out (of|from) (my |the )?(skin|face|cheeks?|chin|holes|spots?)\b|\bcoming out (of|"
+    r"from) (the |my )?(holes|skin|spots?|dots)",
+    r"\bopen (wounds?|sores?|patch\w*|areas?|cuts?|bits)\b|\b(wont|not|isnt|arent|doesnt|"
+    r"dont) (\w+ )?heal\w*\b",
     r"\b((?<!hay )(fever|fevr|feaver|fevar)(?! ?blister)\w*|temp|temps|temperature|temprature|"
-    r"tempreture|temperture|temparature|the chills|chills(?! out)|shiver\w*|rigors|"
-    r"hot n cold|hot & cold|sweat\w* through|(cant stop|keep|been) (shaking|trembling)|"
-    r"shaking so much|freezing (cold )?in a warm|achy all over|achy and (sweaty|shivery|hot)|"
-    r"like (i have|ive got|i got|i have got) (covid|flu)|"
-    r"(hot and cold|cold|night) sweats|clammy|flu|flu like|fluey|feverish|shivery|"
-    r"hot and cold|hot and sweaty|sweaty and hot|cold sweat|"
+    r"tempreture|temperture|temparature|the chills|chills(?! out)|shiver\w*|rigors|hot n cold|"
+    r"hot & cold|sweat\w* through|(cant stop|keep|been) (shaking|trembling)|shaking so much|"
+    r"freezing (cold )?in a warm|achy all over|achy and (sweaty|shivery|hot)|like (i have|ive got|"
+    r"i got|i have got) (covid|flu)|(hot and cold|cold|night) sweats|clammy|flu|flu like|fluey|"
+    r"feverish|shivery|hot and cold|hot and sweaty|sweaty and hot|cold sweat|"
     r"teeth (are )?chattering)\b",
     r"\b(feel\w*|felt) (\w+ )?(unwell|ill|poorly|sick|run down|awful all over)\b",
     r"\b(thermometer|temp|temps|temperature)\b.{0,20}\b(3[89]|4[01]|10[0-4])(\.\d)?\b",
     r"\b(glands?|lymph\w*|nodes?)\b.{0,20}\b(swell\w*|swollen|up|sore|tender|lumps?|painful|big|"
-    r"huge|grapes?)|\blumps? under (my |the )?(jaw|jawline|chin|ears?)\b|"
-    r"\bunder (my |the )?(jaw|chin|ears?)\b.{0,20}\b(swell\w*|swollen|lumps?|tender|sore)\b|"
-    r"\bswollen (glands?|lymph\w*|nodes?)\b",
+    r"huge|grapes?)|\blumps? under (my |the )?(jaw|jawline|chin|ears?)\b|\bunder (my |the )?(jaw|"
+    r"chin|ears?)\b.{0,20}\b(swell\w*|swollen|lumps?|tender|sore)\b|\bswollen (glands?|lymph\w*|"
+    r"nodes?)\b",
     r"\b(red\w*|pink\w*|dark) (\w+ )?(streak\w*|lines?|trails?|stripes?)\b|\bstreak\w*\b|"
-    r"\blines of (red|pink)\b|"
-    r"\b(spread\w*|spredd?\w*)\b.{0,25}\bin (\w+ )?lines\b",
+    r"\blines of (red|pink)\b|\b(spread\w*|spredd?\w*)\b.{0,25}\bin (\w+ )?lines\b",
     r"\bhot to (the )?touch\b|\bhot when (i |you )?touch|\b(burning|boiling) hot\b|"
     r"\bhard,? (and )?(hot|warm)\b|\b(hot|warm),? (and )?hard\b",
     r"\b(infect\w*|abscess\w*|cellulitis|septic)\b",
-    r"\b(severe|unbearable|excruciating|agoni\w*|throbbing|intense|extreme|terrible|awful) "
-    r"(\w+ )?(pain|ache|aching|burning|hurt\w*|sting\w*|sore\w*)",
+    r"\b(severe|unbearable|excruciating|agoni\w*|throbbing|intense|extreme|terrible|"
+    r"awful) (\w+ )?(pain|ache|aching|burning|hurt\w*|sting\w*|sore\w*)",
     rf"\b(pain|ache|aching|burning|sting\w*|throb\w*|sore\w*) {_}(unbearable|excruciating|agoni\w*|"
     rf"severe|intense|extreme|terrible|awful|horrendous|insane|too much)\b",
     r"\b(like hell|killing me|agony|(10|9|8) ?/ ?10)\b",
     r"\b(stabbing|toothache|heartbeat|pain shoots|shooting pain|so much pain|strong pain|"
-    r"deep pain)\b|"
-    r"\bpain (keeps|is) (building|growing|spreading)\b|\bhurts to (even )?(blink|smile|talk|eat|"
-    r"chew)\b|"
-    r"\bmax\w* (\w+ )?(pain ?kil+\w*|dose)|\bpain ?kil+ers? (dont|do not|arent|not) work",
+    r"deep pain)\b|\bpain (keeps|is) (building|growing|spreading)\b|\bhurts to (even )?(blink|"
+    r"smile|talk|eat|chew)\b|\bmax\w* (\w+ )?(pain ?kil+\w*|dose)|\bpain ?kil+ers? (dont|do not|"
+    r"arent|not) work",
     r"\bhurts? so (much|bad)\b|\b(cried|crying) (from|with|because of) (the )?pain\b|"
     r"\bcant even (lie|touch|sleep)\b",
-    r"\b(pain ?killers?|paracetamol|ibuprofen|advil|tylenol|nurofen|panadol|co ?codamol|"
-    r"codeine|aspirin|naproxen|tablets|pills|meds|medication|medicine)\b"
-    r".{0,30}(\b(not|dont|doesnt|arent|isnt|no|nothing|still)\b.{0,12}\b(help\w*|work\w*|"
-    r"touch\w*|easing|hurts?|do nothing|doing (much|anything))|\b(and|but|did|does|done|"
-    r"do) (absolutely )?"
-    r"nothing\b|\bno (effect|difference|use)\b)",
-    rf"\b(have|got|getting|developed|see|theres|there is|noticed?|think i have) "
-    rf"(a |an |some )?{COLD_SORE}|\b(woke up|came up|ended up) with (a |an |some )?{COLD_SORE}|"
-    rf"\b(a|an) {COLD_SORE} (on|at|near|by|in|right) |"
-    rf"\b{COLD_SORE}\b[^.!?]{{0,20}}\b(coming|came|appear\w*|showing|"
-    rf"forming|popp\w*|start\w*|breaking out|flar\w*|develop\w*|is back|are back|appeared)\b|"
-    rf"\b(think|pretty sure|looks like) (its|it is|this is|i have|ive got) (a|an) {COLD_SORE}|"
-    rf"\b(tingl|prickl)\w* (on |in )?(my )?lips?\b|"
-    rf"\b(sores?|ulcers?|blisters?|bumps?) (\w+ ){{0,2}}(on|around|by) (my |the )?(lip|lips|mouth)\b|"
-    rf"\blike (a |my )?(old )?{COLD_SORE}|\btingl\w*\b.{{0,30}}\b(lips?|mouth)\b|"
-    rf"\b(lips?|mouth)\b.{{0,20}}\btingl\w*|"
-    rf"\b(one|it|something|a sore)\b (is )?(starting|coming|forming|brewing) (up )?(on|at|near) "
-    rf"(my |the )?(\w+ )?(lip|mouth)\b|"
-    rf"\b(cluster|group|bunch|crop) of (\w+ ){{0,2}}(bumps?|blisters?|spots?|dots|sores?|ones)\b|"
-    rf"\b(watery|fluid|clear) (spots|bumps|dots)\b",
+    r"\b(pain ?killers?|paracetamol|ibuprofen|advil|tylenol|nurofen|panadol|co ?codamol|codeine|"
+    r"aspirin|naproxen|tablets|pills|meds|medication|medicine)\b.{0,30}(\b(not|dont|doesnt|arent|"
+    r"isnt|no|nothing|still)\b.{0,12}\b(help\w*|work\w*|touch\w*|easing|hurts?|do nothing|"
+    r"doing (much|anything))|\b(and|but|did|does|done|do) (absolutely )?nothing\b|\bno (effect|"
+    r"difference|use)\b)",
+    rf"\b(have|got|getting|developed|see|theres|there is|noticed?|think i have) (a |an |"
+    rf"some )?{COLD_SORE}|\b(woke up|came up|ended up) with (a |an |some )?{COLD_SORE}|\b(a|"
+    rf"an) {COLD_SORE} (on|at|near|by|in|right) |\b{COLD_SORE}\b[^.!?]{{0,20}}\b(coming|came|"
+    rf"appear\w*|showing|forming|popp\w*|start\w*|breaking out|flar\w*|develop\w*|is back|are back|"
+    rf"appeared)\b|\b(think|pretty sure|looks like) (its|it is|this is|i have|ive got) (a|"
+    rf"an) {COLD_SORE}|\b(tingl|prickl)\w* (on |in )?(my )?lips?\b|\b(sores?|ulcers?|blisters?|"
+    rf"bumps?) (\w+ ){{0,2}}(on|around|by) (my |the )?(lip|lips|mouth)\b|\blike (a |"
+    rf"my )?(old )?{COLD_SORE}|\btingl\w*\b.{{0,30}}\b(lips?|mouth)\b|\b(lips?|"
+    rf"mouth)\b.{{0,20}}\btingl\w*|\b(one|it|something|a sore)\b (is )?(starting|coming|forming|"
+    rf"brewing) (up )?(on|at|near) (my |the )?(\w+ )?(lip|mouth)\b|\b(cluster|group|bunch|"
+    rf"crop) of (\w+ ){{0,2}}(bumps?|blisters?|spots?|dots|sores?|ones)\b|\b(watery|fluid|"
+    rf"clear) (spots|bumps|dots)\b",
     r"\b(?<!fever )(?<!fever)(blister\w*|vesicle\w*|fluid ?filled|water ?filled|weepy bumps)\b|"
     r"\b(tiny|teeny|little|small|clear|watery|fluid|water) (\w+ )?bubbl\w*",
-    r"\b(lump\w*|nodule\w*|hard (bumps?|knots?|spots?|balls?)|knots?|granuloma\w*)\b|"
-    r"\b(marbles?|peas?|beads?|grains?|grit|balls?) under\b|\b(firm|hard) (\w+ )?(patch\w*|"
-    r"areas?)\b|"
-    r"\b(balls?|things?) under (the |my )?skin\b|\bhard (\w+ ){0,2}(balls?|things?)\b",
+    r"\b(lump\w*|nodule\w*|hard (bumps?|knots?|spots?|balls?)|knots?|granuloma\w*)\b|\b(marbles?|"
+    r"peas?|beads?|grains?|grit|balls?) under\b|\b(firm|hard) (\w+ )?(patch\w*|areas?)\b|\b(balls?|"
+    r"things?) under (the |my )?skin\b|\bhard (\w+ ){0,2}(balls?|things?)\b",
     r"\b(scar(s|ring|red)?|track ?marks?|tram ?lines?|grid ?(like|marks?|lines?|pattern)|"
-    r"stamp marks?|roller marks?|needle (lines?|marks?)|(lines?|marks?) from the needl\w*|"
-    r"(like|in) a grid|rows of (\w+ )?(dots|marks|lines|holes|pricks))\b|"
-    r"\b(left|leaving|caused|given me) (\w+ ){0,3}(pits?|dents?|holes|indent\w*|craters?|"
-    r"grooves?|tracks)\b|"
-    r"\b(pits?|dents?|craters?|holes|indent\w*) in (my |the )?(skin|face|cheeks?)|"
-    r"\b(pitted|pitting|dented|indented) (marks?|bits?|areas?|patches|spots?|skin)\b|"
-    r"\bwhere there (werent|wasnt) (any|one|some)\b|"
-    r"\b(parallel|straight|needle|track) (marks?|lines?)\b|\bmarks?\b.{0,30}\bpermanent\b|"
+    r"stamp marks?|roller marks?|needle (lines?|marks?)|(lines?|marks?) from the needl\w*|(like|"
+    r"in) a grid|rows of (\w+ )?(dots|marks|lines|holes|pricks))\b|\b(left|leaving|caused|"
+    r"given me) (\w+ ){0,3}(pits?|dents?|holes|indent\w*|craters?|grooves?|tracks)\b|\b(pits?|"
+    r"dents?|craters?|holes|indent\w*) in (my |the )?(skin|face|cheeks?)|\b(pitted|pitting|dented|"
+    r"indented) (marks?|bits?|areas?|patches|spots?|skin)\b|\bwhere there (werent|wasnt) (any|one|"
+    r"some)\b|\b(parallel|straight|needle|track) (marks?|lines?)\b|\bmarks?\b.{0,30}\bpermanent\b|"
     r"\b(dents?|pits?|holes|marks?|lines?|indent\w*)\b.{0,40}\b(werent|wasnt) there\b|"
-    r"\blike a stamp\b|\bdots and lines\b|\bscaring (from|on|after|left)\b|"
-    r"\b(lines?|marks?) like (tracks|a grid|stamps?)\b|"
-    r"\b(lines?|rows?|grid|pattern) of (\w+ )?(marks|dots|holes|pricks)\b|\btracks? (on|across|"
-    r"along)\b|"
-    r"\b(barcode|sunken|pitting)\b|\bkeloid\w* (\w+ )?(form\w*|grow\w*|appear\w*|develop\w*|"
-    r"coming)\b",
+    r"\blike a stamp\b|\bdots and lines\b|\bscaring (from|on|after|left)\b|\b(lines?|"
+    r"marks?) like (tracks|a grid|stamps?)\b|\b(lines?|rows?|grid|pattern) of (\w+ )?(marks|dots|"
+    r"holes|pricks)\b|\btracks? (on|across|along)\b|\b(barcode|sunken|pitting)\b|"
+    r"\bkeloid\w* (\w+ )?(form\w*|grow\w*|appear\w*|develop\w*|coming)\b",
     # Not "dead skin" (peeling) and not purple or blue (a bruise).
-    r"\b(skin|patch|area|bit|tissue)\b(?: \w+){0,5} (looks?|is|seems?|going|gone|turning|like) "
-    r"(\w+ ){0,2}(dying|dead|necro\w*)\b(?! skin)|"
-    r"\b(white|grey|gray|dusky)\w* (\w+ )?(blotch\w*|patch\w*|areas?)\b|"
-    r"\b(gone|turned|going|turning) (a )?(\w+ ){0,3}(grey|gray|dusky)\w*",
+    r"\b(skin|patch|area|bit|tissue)\b(?: \w+){0,5} (looks?|is|seems?|going|gone|turning|"
+    r"like) (\w+ ){0,2}(dying|dead|necro\w*)\b(?! skin)|\b(white|grey|gray|"
+    r"dusky)\w* (\w+ )?(blotch\w*|patch\w*|areas?)\b|\b(gone|turned|going|"
+    r"turning) (a )?(\w+ ){0,3}(grey|gray|dusky)\w*",
     rf"\b(red\w*|swell\w*|rash)\b{SAME_SENTENCE}{{0,30}}\bspread\w* (down|up|to|into|onto|across|"
     rf"towards?|over) (my |the )?(neck|ears?|chest|jaw|eyes?|scalp|throat|hairline)\b",
-    r"\b(dark\w*|brown|grey|gray|black|pigment\w*)\b.{0,40}\b(spread\w*|multipl\w*|grow\w*|"
-    r"bigger|more and more|crept|creep\w*|further|expand\w*|wider|larger|join\w* up|merg\w*)",
+    r"\b(dark\w*|brown|grey|gray|black|pigment\w*)\b.{0,40}\b(spread\w*|multipl\w*|grow\w*|bigger|"
+    r"more and more|crept|creep\w*|further|expand\w*|wider|larger|join\w* up|merg\w*)",
     r"\b(eyes?|eyelids?|eye ?lids?|eyeball|vision|eyesight|blurr\w*|blur|floaters?|"
     r"double vision)\b",
-    r"\bcant see (properly|clearly|well|straight|out of|anything)\b|"
-    r"\b(see|seeing) (not|isnt|is not) (clear|good|well)\b|\b(hard to see|barely (see|open)|cant open)\b|"
-    r"\b(see|seeing) (\w+ ){0,2}double\b",
+    r"\bcant see (properly|clearly|well|straight|out of|anything)\b|\b(see|seeing) (not|isnt|"
+    r"is not) (clear|good|well)\b|\b(hard to see|barely (see|open)|cant open)\b|\b(see|"
+    r"seeing) (\w+ ){0,2}double\b",
     r"\b(all?ergic|all?ergy|reaction|rash|hives?|welts?)\b",
     r"\b(dizzy|dizziness|light ?headed|woozy)\b",
-    r"\b(bleed\w*)\b.{0,25}\b(wont stop|not stop\w*|doesnt stop|keeps?|still|again|heavy|"
-    r"lots)\b|\b(still|keeps?) bleed\w*\b|\bblood (wont stop|keeps|is still|still)\b",
+    r"\b(bleed\w*)\b.{0,25}\b(wont stop|not stop\w*|doesnt stop|keeps?|still|again|heavy|lots)\b|"
+    r"\b(still|keeps?) bleed\w*\b|\bblood (wont stop|keeps|is still|still)\b",
     r"\b(swollen|swelling) (lips?|mouth)\b|\blips? (are |is )?(swell\w*|swollen)\b",
 ]
-COMPLAINT = (r"\b(red\w*|pink\w*|flush\w*|swel+\w*|swo+l+e?n|puff\w*|pain\w*|sore\w*|hurt\w*|"
-             r"ache|aching|burn\w*|sunburn\w*|sting\w*|throb\w*|tender\w*|inflam\w*|irritat\w*|"
-             r"angry|warm|hot)\b")
+COMPLAINT = (r"\b(red\w*|pink\w*|flush\w*|swel+\w*|swo+l+e?n|puff\w*|pain\w*|sore\w*|hurt\w*|ache|"
+             r"aching|burn\w*|sunburn\w*|sting\w*|throb\w*|tender\w*|inflam\w*|irritat\w*|angry|"
+             r"warm|hot)\b")
 COMPARATIVE = (r"\b(redder|puffier|sorer|angrier|fuller|more (swollen|red|painful|sore|puffy|"
                r"inflamed|irritated|angry))\b")
 # Said anywhere in the same sentence as a complaint: "the swelling was going down but this
 # morning its much worse again", "the ache is stronger today".
 GROWING = (r"(worse|worsen\w*|deepen\w*|deeper|darker|sharper|stronger|brighter|hotter|angrier|"
-           r"intensif\w*|ramp\w* up|shot up|escalat\w*|spread\w*|creep\w*|crept|"
-           r"travel\w*|bigger|larger|grow\w*|doubl\w*|widen\w*|wider|longer|march\w*|branch\w*|"
-           r"heading|sprad\w*|flar\w*|came back|come back|coming back|comes back)")
+           r"intensif\w*|ramp\w* up|shot up|escalat\w*|spread\w*|creep\w*|crept|travel\w*|bigger|"
+           r"larger|grow\w*|doubl\w*|widen\w*|wider|longer|march\w*|branch\w*|heading|sprad\w*|"
+           r"flar\w*|came back|come back|coming back|comes back)")
 WORSE = (r"(worse|worsen\w*|spread\w*|spredd?\w*|creep\w*|crept|increas\w*|bigger|more|again|"
-         r"overnight|fast|quickly|rapidly|by the minute|"
-         r"deeper|darker|angrier|stronger|ramp\w* up|shot up|gone up|went up|escalat\w*|"
-         r"intensif\w*|(?<!less )(?<!better )(?<!smaller )(?<!lower )than (yesterday|before|"
-         r"last night|earlier|this morning))")
+         r"overnight|fast|quickly|rapidly|by the minute|deeper|darker|angrier|stronger|ramp\w* up|"
+         r"shot up|gone up|went up|escalat\w*|intensif\w*|"
+         r"(?<!less )(?<!better )(?<!smaller )(?<!lower )than (yesterday|before|last night|earlier|"
+         r"this morning))")
 WORSENING = re.compile(
-    rf"{COMPARATIVE}|{COMPLAINT} {_}{WORSE}\b|\b(not (getting )?better|no better|"
-    rf"not improv\w*|not going down|not settl\w*|not calm\w*)\b|\b{WORSE} (\w+ ){{0,2}}{COMPLAINT}|"
+    rf"{COMPARATIVE}|{COMPLAINT} {_}{WORSE}\b|\b(not (getting )?better|no better|not improv\w*|"
+    rf"not going down|not settl\w*|not calm\w*)\b|\b{WORSE} (\w+ ){{0,2}}{COMPLAINT}|"
     rf"{COMPLAINT}{SAME_SENTENCE}{{0,60}}\b{GROWING}\b|"
-    rf"\b{GROWING}\b{SAME_SENTENCE}{{0,40}}{COMPLAINT}|"
-    rf"\b(neck|ears?|chest|jaw|scalp)\b.{{0,20}}\b(getting|going|turning|now)\b.{{0,10}}"
-    rf"\b(red|pink|swollen|hot)\b|"
-    rf"\b(much|way|even|getting|got|gotten|its|been) worse\b|\bworse (and worse|again|today)\b|"
-    rf"\bworst (yet|so far|its been)\b|"
-    rf"\b(at first|first|before|earlier)\b.{{0,40}}\bbut now\b{SAME_SENTENCE}{{0,40}}\b(really|very|so|"
-    rf"much more|more|even more) (puffy|swollen|red|sore|painful|tight|inflamed)\b"
+    rf"\b{GROWING}\b{SAME_SENTENCE}{{0,40}}{COMPLAINT}|\b(neck|ears?|chest|jaw|"
+    rf"scalp)\b.{{0,20}}\b(getting|going|turning|now)\b.{{0,10}}\b(red|pink|swollen|hot)\b|\b(much|"
+    rf"way|even|getting|got|gotten|its|been) worse\b|\bworse (and worse|again|today)\b|"
+    rf"\bworst (yet|so far|its been)\b|\b(at first|first|before|"
+    rf"earlier)\b.{{0,40}}\bbut now\b{SAME_SENTENCE}{{0,40}}\b(really|very|so|much more|more|"
+    rf"even more) (puffy|swollen|red|sore|painful|tight|inflamed)\b"
 )
 PRESENT_COMPLAINT = (r"\b(skin|face|cheeks?|chin|forehead|jaw|neck|nose|it|area|eyes)\b (is|are|"
-                     r"looks?|"
-                     r"feels?|seems?) (\w+ ){0,3}(red|pink|puffy|swollen|sore|inflamed|blotchy)\b")
+                     r"looks?|feels?|seems?) (\w+ ){0,3}(red|pink|puffy|swollen|sore|inflamed|"
+                     r"blotchy)\b")
 LASTING = re.compile(rf"{PRESENT_COMPLAINT}|{COMPLAINT}.{{0,40}}\b(still|anymore|lasting|"
-                     rf"persist\w*|wont go|"
-                     rf"not gone|hasnt gone|not going away|havent faded|not faded|"
-                     rf"(isnt|not|hasnt|wont|arent) (\w+ )?fad\w*|remain\w*|not subsid\w*|"
-                     rf"not go)\b|"
-                     rf"\b(still|persist\w*)\b.{{0,30}}{COMPLAINT}")
+                     rf"persist\w*|wont go|not gone|hasnt gone|not going away|havent faded|"
+                     rf"not faded|(isnt|not|hasnt|wont|arent) (\w+ )?fad\w*|remain\w*|"
+                     rf"not subsid\w*|not go)\b|\b(still|persist\w*)\b.{{0,30}}{COMPLAINT}")
 # Skin that feels hot is expected in the first days (like a sunburn), a sign of infection after.
-HOT_SKIN = re.compile(r"\b(skin|face|cheek\w*|area) (is |feels |feel |got )?(really |very |so )?"
-                      r"(hot|warm)\b|\b(radiat\w*|giving off|pumping out|throwing off) heat\b|"
+HOT_SKIN = re.compile(r"\b(skin|face|cheek\w*|area) (is |feels |feel |got )?(really |very |"
+                      r"so )?(hot|warm)\b|\b(radiat\w*|giving off|pumping out|throwing off) heat\b|"
                       r"\b(hot plate|radiator|oven|furnace)\b|\bwarm (your|my) hands\b|"
-                      r"\bheat (from|coming off|is spreading)\b|"
-                      r"\b(hot|warm) and (painful|sore|tender|throbbing|swollen)\b|"
-                      r"\b(painful|sore|tender|throbbing|swollen) and (hot|warm)\b")
+                      r"\bheat (from|coming off|is spreading)\b|\b(hot|warm) and (painful|sore|"
+                      r"tender|throbbing|swollen)\b|\b(painful|sore|tender|throbbing|"
+                      r"swollen) and (hot|warm)\b")
 LATE_BUMPS = re.compile(r"\b(bumps?|spots?|pimples?|lumps?|nodules?)\b")
 LATE_BUMPS_FROM_DAY = 14
-DAY_IN_TEXT = re.compile(r"\b(?:day|dy) (\d{1,3})\b|\b(\d{1,3}) (days?|weeks?|wks?) "
-                         r"(?:later|after|since|ago|now|on|in|post)\b|\b(a|one|two|three|four|"
-                         r"few|five|six|seven|eight|nine|ten|eleven|twelve) (days?|weeks?|wks?|"
-                         r"months?) "
-                         r"(?:later|after|since|ago|now|on|in|out|past)\b|"
-                         r"\bafter (\d{1,3}|a|one|two|three|four|five|six|seven|eight|nine|ten|"
-                         r"eleven|twelve) "
-                         r"(days?|weeks?)|\b(a|one) month\b")
+DAY_IN_TEXT = re.compile(r"\b(?:day|dy) (\d{1,3})\b|\b(\d{1,3}) (days?|weeks?|wks?) (?:later|after|"
+                         r"since|ago|now|on|in|post)\b|\b(a|one|two|three|four|few|five|six|seven|"
+                         r"eight|nine|ten|eleven|twelve) (days?|weeks?|wks?|months?) (?:later|"
+                         r"after|since|ago|now|on|in|out|past)\b|\bafter (\d{1,3}|a|one|two|three|"
+                         r"four|five|six|seven|eight|nine|ten|eleven|twelve) (days?|weeks?)|\b(a|"
+                         r"one) month\b")
 # Said without a number: "a fortnight", "a week and a half on", "weeks later".
 SAID_LONG_AGO = {"fortnight": 14, "week and a half": 10, "over a week": 8, "more than a week": 8,
                  "weeks later": 14, "weeks after": 14, "weeks on": 14}
@@ -303,19 +283,16 @@ _EMERGENCY = [re.compile(p) for p in EMERGENCY]
 _URGENT = [re.compile(p) for p in URGENT]
 # Said of a sign right after it: "eyes are fine", "ive got none"; not when asked ("still pink
 # and puffy, normal?", "still red, it is ok?").
-FINE_AFTER = re.compile(r"(?:^\W*(\w+ )?(is|are|feel|feels|seem|seems|look|looks) (totally |all )?"
-                        r"(fine|ok|okay|good|normal)\b|"
-                        r"^\W*(totally |all |completely )?(fine|normal|unaffected|all good|none|"
-                        r"nope|nah)\b|"
-                        r"^\W*(\w+ )?(is|are) not (\w+ )?(sore|red|swollen|puffy|painful|itchy|"
-                        r"hurting)\b|"
+FINE_AFTER = re.compile(r"(?:^\W*(\w+ )?(is|are|feel|feels|seem|seems|look|looks) (totally |"
+                        r"all )?(fine|ok|okay|good|normal)\b|^\W*(totally |all |completely )?(fine|"
+                        r"normal|unaffected|all good|none|nope|nah)\b|^\W*(\w+ )?(is|"
+                        r"are) not (\w+ )?(sore|red|swollen|puffy|painful|itchy|hurting)\b|"
                         r"^\W*(\w+ )?(isnt|arent) (\w+ )?(sore|red|swollen|puffy|painful|itchy|"
-                        r"hurting|up)\b|"
-                        r"^\W*(\w+ ){0,2}(isnt|is not|arent|are not|not|wasnt|werent|was not) (affected|involved|"
-                        r"touched|treated|done|included)\b|^\W*no\b(?! (idea|clue))|"
-                        r"^.{0,30}\b(got none|have none|havent got any|havent had any|"
-                        r"dont have any|dont have one|do not have one|havent got one|"
-                        r"none so far|not having one)\b)(?![ \w]{0,8}\?)")
+                        r"hurting|up)\b|^\W*(\w+ ){0,2}(isnt|is not|arent|are not|not|wasnt|werent|"
+                        r"was not) (affected|involved|touched|treated|done|included)\b|"
+                        r"^\W*no\b(?! (idea|clue))|^.{0,30}\b(got none|have none|havent got any|"
+                        r"havent had any|dont have any|dont have one|do not have one|"
+                        r"havent got one|none so far|not having one)\b)(?![ \w]{0,8}\?)")
 
 # What a patient asks about in general rather than reports: not a sign by itself.
 # Where a masked stretch may begin (a sentence, or a clause, or just after a word that turns
@@ -332,11 +309,10 @@ GENERAL = [
                r"\bread (about|up on|that|online)\b[^.!?,]*"),
     # The skin around the eye is the treated face, not the eye: "puffy under my eyes".
     re.compile(r"\b(under|around|near|by|beside|below|next to|close to) (my |the |both |left |"
-               r"right |"
-               r"one )*(eyes?|eye area)\b|\b(puffy|baggy|tired) eyes\b|\b(under|around) them\b"),
-    re.compile(r"\b(sign\w*|symptom\w*) of (an? )?(bad |severe |"
-               r"serious )?(all?ergic )?(infection|all?erg\w*|reaction|"
-               r"anaphyla\w*)( reaction)?"),
+               r"right |one )*(eyes?|eye area)\b|\b(puffy|baggy|tired) eyes\b|\b(under|"
+               r"around) them\b"),
+    re.compile(r"\b(sign\w*|symptom\w*) of (an? )?(bad |severe |serious )?(all?ergic )?(infection|"
+               r"all?erg\w*|reaction|anaphyla\w*)( reaction)?"),
     re.compile(r"\b(signs?|symptoms?|simptoms?|symtoms?) (\w+ )?(mean|means|that mean|indicate|"
                r"show)\b[^.!?,]*"),
     # Asked about as a possibility: "can the numbing cream cause trouble breathing?"
@@ -347,26 +323,28 @@ GENERAL = [
     re.compile(r"\b(is|are|can) (\w+ ){0,3}(a |an )?(possible|potential) (side ?effects?|"
                r"complications?|risks?)\b"),
     re.compile(r"\bis (\w+ ){0,4}ever (a )?(normal|ok|okay|expected)\b"),
-    re.compile(r"\b(is|are) (\w+ ){1,3}(common|rare|likely|usual)\b|\b(is|are) (\w+ ){1,5}(ever )?(a |an )?"
-               r"(\w+ )?(side ?effect|complication|risk)s?\b"),
-    re.compile(r"\b(has anyone|have people|have you ever seen|why do (some )?people|whats the (protocol|"
-               r"procedure|plan)|what is the (protocol|procedure|plan)|how (quickly|soon|fast) (would|"
-               r"could|does|do|can|will)|how long after|supposing|suppose (i|you))\b[^.!?,]*"),
-    re.compile(r"\b(people|some|many|anyone|someone) (are|is|get|with) (\w+ ){0,2}allerg\w*|"
-               r"\b(my|only|known|food|nut|drug) (allerg(y|ies)|reaction)\b"),
+    re.compile(r"\b(is|are) (\w+ ){1,3}(common|rare|likely|usual)\b|\b(is|"
+               r"are) (\w+ ){1,5}(ever )?(a |an )?(\w+ )?(side ?effect|complication|risk)s?\b"),
+    re.compile(r"\b(has anyone|have people|have you ever seen|why do (some )?people|"
+               r"whats the (protocol|procedure|plan)|what is the (protocol|procedure|plan)|"
+               r"how (quickly|soon|fast) (would|could|does|do|can|will)|how long after|supposing|"
+               r"suppose (i|you))\b[^.!?,]*"),
+    re.compile(r"\b(people|some|many|anyone|someone) (are|is|get|with) (\w+ ){0,2}allerg\w*|\b(my|"
+               r"only|known|food|nut|drug) (allerg(y|ies)|reaction)\b"),
     # Another person as the subject, nothing about a treatment or the present: their story.
-    re.compile(r"\b(my|a|her|his) (late |best |old )?(son|daughter|husband|wife|partner|mum|mom|dad|"
-               r"sister|brother|friend|flatmate|colleague|neighbou?r|boss|ex|girl|guy)s?\b"
-               r"(?![^.!?]*\b(treatment|session|appointment|procedure|needl\w*|clinic|home|done|today|"
-               r"tonight|now|"
-               r"this morning|since|is|are|isnt|arent|doesnt|dont|cant|wont|keeps?|looks?|seems?|shes|"
-               r"hes|says|thinks|feels?|still|here|with me)\b)[^.!?]*"),
-    re.compile(r"\b(do you have|do you keep|should i bring|i carry|carry|bring) (an |my |a )?epi ?pens?"
-               r"|\bepi ?pen prescription\b|\b(documentary|article|video|post) about\b[^.!?,]*"),
+    re.compile(r"\b(my|a|her|his) (late |best |old )?(son|daughter|husband|wife|partner|mum|mom|"
+               r"dad|sister|brother|friend|flatmate|colleague|neighbou?r|boss|ex|girl|"
+               r"guy)s?\b(?![^.!?]*\b(treatment|session|appointment|procedure|needl\w*|clinic|home|"
+               r"done|today|tonight|now|this morning|since|is|are|isnt|arent|doesnt|dont|cant|wont|"
+               r"keeps?|looks?|seems?|shes|hes|says|thinks|feels?|still|here|with me)\b)[^.!?]*"),
+    re.compile(r"\b(do you have|do you keep|should i bring|i carry|carry|bring) (an |my |"
+               r"a )?epi ?pens?|\bepi ?pen prescription\b|\b(documentary|article|video|"
+               r"post) about\b[^.!?,]*"),
     re.compile(rf"{SENTENCE_START}[^.!?]*\bhypothetical\w*\b[^.!?]*"),
     # Conditionals and how often or how likely something is.
-    re.compile(r"\bif (i|my|you|it|the|someone|anyone|people) (\w+ ){0,3}(ever |were to )?(got|"
-               r"get|gets|faint\w*|collapsed|passed out|came out|went|go|felt|feel|swelled|swell|started|starts|turned|developed|had)\b[^.,;!?]*"),
+    re.compile(r"\bif (i|my|you|it|the|someone|anyone|people) (\w+ ){0,3}(ever |were to )?(got|get|"
+               r"gets|faint\w*|collapsed|passed out|came out|went|go|felt|feel|swelled|swell|"
+               r"started|starts|turned|developed|had)\b[^.,;!?]*"),
     re.compile(r"\b(in case of|how rare|how common|how likely|how often|riskier|risky)\b[^.!?,]*"),
     re.compile(r"\bis (\w+ ){1,3}(always|the same as|different from)\b[^.!?,]*"),
     re.compile(r"\bwhat (would|could|can|might) (make|cause)\b[^.!?,]*"),
@@ -377,11 +355,11 @@ GENERAL = [
     # These two stop a few words after their question, so a report after it still counts
     # ("does it mean anything that pus is coming out").
     re.compile(r"\b(would|does|could|can|will|might) (that|this|it|(a|an) \w+( \w+)?|"
-               r"\w+ \w+) (mean|be a sign of|indicate|be (a |an )?(allerg\w*|reaction|infection))\b"
-               r"( \w+){0,2}"),
+               r"\w+ \w+) (mean|be a sign of|indicate|be (a |an )?(allerg\w*|reaction|"
+               r"infection))\b( \w+){0,2}"),
     re.compile(r"\b(does|do|can|could|has|have|will) (\w+ ){0,4}ever (happen|occur)\b( \w+){0,3}"),
-    re.compile(r"\b(could|can|is|are|would|might|does|do) (\w+ ){0,4}(be|cause) (a |an )?(\w+ )?"
-               r"(side ?effect|complication|risk)s?\b"),
+    re.compile(r"\b(could|can|is|are|would|might|does|do) (\w+ ){0,4}(be|cause) (a |"
+               r"an )?(\w+ )?(side ?effect|complication|risk)s?\b"),
     re.compile(r"\b(is it true|do|does|can|could) (that )?(some |other |most )?(people|patients|"
                r"clients|anyone|someone) (\w+ )?(get|gets|have|has|had|are|develop\w*|experienc\w*|"
                r"end up)\b[^.!?,]*"),
@@ -389,123 +367,119 @@ GENERAL = [
                r"turned out)\b"),
     # Corrected by the patient: "looked like a blister but it was just dry skin".
     re.compile(rf"{SENTENCE_START}[^.!?]*\b(thought|thinks|looked like|looks like|worried|"
-               r"what i thought)\b[^.!?]{0,70}\b(but|turns out|"
-               r"turned out|is|was)\b (it |that |its |this )?(was |is |were )?(just|"
-               r"only)\b[^.!?]*"),
-    re.compile(r"\b(is it possible (to|that)|what (\w+ )?(would |does |do )?counts? as|what if|"
-               r"(im|i am) allergic to|(how do|how can|how would|how will) (i|you|u) (tell|know|"
-               r"spot))\b"
-               r"[^.!?,]*"),
-    re.compile(r"\b(is it|would it be|is that) (\w+ )?(bad|serious|a problem|dangerous|normal) if "
-               r"(it|i|you|they) (starts?|gets?|begins?|ever)\b[^.!?,]*"),
+               r"what i thought)\b[^.!?]{0,70}\b(but|turns out|turned out|is|was)\b (it |that |"
+               r"its |this )?(was |is |were )?(just|only)\b[^.!?]*"),
+    re.compile(r"\b(is it possible (to|that)|what (\w+ )?(would |does |do )?counts? as|what if|(im|"
+               r"i am) allergic to|(how do|how can|how would|how will) (i|you|u) (tell|know|"
+               r"spot))\b[^.!?,]*"),
+    re.compile(r"\b(is it|would it be|is that) (\w+ )?(bad|serious|a problem|dangerous|"
+               r"normal) if (it|i|you|they) (starts?|gets?|begins?|ever)\b[^.!?,]*"),
     re.compile(r"\b(what|who) (should|do|would) i (do|call|contact) if i (notice|see|get|develop|"
-               r"ever|start)\b[^.!?,]*|\b(call|contact|ring|phone) (you |the clinic |us )?if\b"
-               r"[^.!?,]*"),
+               r"ever|start)\b[^.!?,]*|\b(call|contact|ring|phone) (you |the clinic |"
+               r"us )?if\b[^.!?,]*"),
     re.compile(r"\bif (i|you) (\w+ )?(pass out|faint|collapse)\b[^.!?,]*"),
     re.compile(r"\b(my|a|her|his) (kid|child|son|daughter|husband|wife|partner|boyfriend|"
-               r"girlfriend|"
-               r"mum|mom|mother|dad|father|sister|brother|friend|bff|bestie|mate|colleague|"
-               r"coworker|"
-               r"flatmate|roommate|nan|gran\w*|cousin|aunt|uncle|neighbou?r|boss|girl|guy|woman|"
-               r"man)s?"
-               r"( of a friend)? (\w+ ){0,2}(has|have|had|got|gets|was|were|broke|swelled|"
-               r"blistered|said|"
-               r"showed)\b(?:(?!\b(?:and|but|now|she|he|they|i)\b)[^.,;!?])*"),
+               r"girlfriend|mum|mom|mother|dad|father|sister|brother|friend|bff|bestie|mate|"
+               r"colleague|coworker|flatmate|roommate|nan|gran\w*|cousin|aunt|uncle|neighbou?r|"
+               r"boss|girl|guy|woman|man)s?( of a friend)? (\w+ ){0,2}(has|have|had|got|gets|was|"
+               r"were|broke|swelled|blistered|said|showed)\b(?:(?!\b(?:and|but|now|she|he|they|"
+               r"i)\b)[^.,;!?])*"),
     # The past, before this treatment (the patient's or someone else's): the clause that says
     # when, up to a "but", "now" or "since" that brings it back to the present; the sentence
     # when it tells what the patient once had and ends on how long ago ("I had hives after a
     # bee sting, ten years ago"), unless what they had was this treatment.
-    re.compile(r"\bi (once )?(had|got|collapsed|fainted|passed out|was|used to)\b(?![^.!?,]*\b("
-               r"treatment|session|microneedling|needl\w*|appointment|procedure|done)\b)[^.!?]*, "
-               r"(about |around |maybe |like |roughly )?((a|one|two|three|four|five|six|seven|eight|"
-               r"nine|ten|\d+|a few|many) (years?|months?) (ago|back)|back in (19|20)\d\d|"
-               r"in (19|20)\d\d)\b[^.!?,]*"),
-    re.compile(rf"{CLAUSE_START}{UNTIL_NOW}*?\b(as a (kid|child|teen\w*|baby|toddler)|years? ago|months ago|back then|"
-               rf"in the past|when (i|she|he) was (young|little|a kid|younger|\d+|at school|a teen\w*|"
-               rf"a baby|a child)|ages ago|years back|(summers?|winters?) ago|in my (teens|twenties|"
-               rf"thirties|forties|fifties|sixties)|at school|in the (19|20)\d0s|before \d+ years|"
-               rf"back in|in (19|20)\d\d|long time ago|last (winter|summer|spring|autumn|year|christmas)|"
-               rf"for many years|every (june|july|august|spring|summer|winter|year)|i once|"
-               rf"once lol)\b{UNTIL_NOW}*"),
+    re.compile(r"\bi (once )?(had|got|collapsed|fainted|passed out|was|"
+               r"used to)\b(?![^.!?,]*\b(treatment|session|microneedling|needl\w*|appointment|"
+               r"procedure|done)\b)[^.!?]*, (about |around |maybe |like |roughly )?((a|one|two|"
+               r"three|four|five|six|seven|eight|nine|ten|\d+|a few|many) (years?|months?) (ago|"
+               r"back)|back in (19|20)\d\d|in (19|20)\d\d)\b[^.!?,]*"),
+    re.compile(rf"{CLAUSE_START}{UNTIL_NOW}*?\b(as a (kid|child|teen\w*|baby|toddler)|years? ago|"
+               rf"months ago|back then|in the past|when (i|she|he) was (young|little|a kid|younger|"
+               rf"\d+|at school|a teen\w*|a baby|a child)|ages ago|years back|(summers?|"
+               rf"winters?) ago|in my (teens|twenties|thirties|forties|fifties|sixties)|at school|"
+               rf"in the (19|20)\d0s|before \d+ years|back in|in (19|20)\d\d|long time ago|"
+               rf"last (winter|summer|spring|autumn|year|christmas)|for many years|every (june|"
+               rf"july|august|spring|summer|winter|year)|i once|once lol)\b{UNTIL_NOW}*"),
     re.compile(r"\b(he|she|they|my \w+) used to\b[^.!?,]*"),  # someone else's habit
     # Before the treatment, unless it is what was not there then ("marks that weren't there
     # before the treatment").
-    re.compile(r"(?:^|(?<=[.!?,])|(?<=\bbut )|(?<=\bwerent )|(?<=\bwasnt )|(?<=\bdidnt )|(?<=\bthere ))"
-               r"(?:(?!\b(?:but|werent|wasnt|didnt|there)\b)[^.!?,])*\bbefore (my |the )?(treatment|appointment|session|"
-               r"procedure)\b(?:(?!\bbut\b)[^.!?,])*"),
+    re.compile(r"(?:^|(?<=[.!?,])|(?<=\bbut )|(?<=\bwerent )|(?<=\bwasnt )|(?<=\bdidnt )|"
+               r"(?<=\bthere ))(?:(?!\b(?:but|werent|wasnt|didnt|there)\b)[^.!?,])*\bbefore (my |"
+               r"the )?(treatment|appointment|session|procedure)\b(?:(?!\bbut\b)[^.!?,])*"),
     re.compile(r"\b(the )?last time i (had|got|did|was)\b[^.!?]*"),
     re.compile(r"\bi (had|got|have had|ve had|used to get)\b[^.!?]{0,50}\b(back in|years? ago|"
                r"months ago|in (19|20)\d\d|last year|as a (kid|child|teen\w*))\b"),
-    re.compile(r"\bwhere (the |my )?(redness|swelling|spot|spots|bruise|scab)s? (was|were|used to "
-               r"be)\b"),
+    re.compile(r"\bwhere (the |my )?(redness|swelling|spot|spots|bruise|scab)s? (was|were|"
+               r"used to be)\b"),
     re.compile(r"\b(usually|normally|typically|tend to|difference between|risk (that|of)|"
                r"chances? (that|of))\b[^.!?]*"),
     re.compile(r"\b(less|not as|not so|no longer|no more) (\w+ )?(red\w*|pink\w*|swollen|puffy|"
                r"sore|painful|irritated|inflamed|angry)\b( than [^.,;!?]*)?"),
-    re.compile(r"\b(when|after) i had (a |an |my )?(botox|fillers?|lip filler|laser|peel|tattoo)"
-               r"\b[^.,;!?]*"),
+    re.compile(r"\b(when|after) i had (a |an |my )?(botox|fillers?|lip filler|laser|peel|"
+               r"tattoo)\b[^.,;!?]*"),
     re.compile(r"\bwh?at (does|do|would|should|will) (\w+ ){0,4}(look|feel) like"),
-    re.compile(r"\b(my (mate|friend|sister|brother|mum|mom|mother|dad|partner|colleague|cousin)s?"
-               r"|someone|she|he) (\w+ ){0,2}(had|got|gets|fainted|passed out|ended up|once)\b"
-               r"(?![^.!?]*\b(treatment|session|appointment|procedure|needl\w*|clinic|home|still|now)\b)"
-               r"[^.,;!?]*"),  # someone else's past
+    re.compile(r"\b(my (mate|friend|sister|brother|mum|mom|mother|dad|partner|colleague|cousin)s?|"
+               r"someone|she|he) (\w+ ){0,2}(had|got|gets|fainted|passed out|ended up|"
+               r"once)\b(?![^.!?]*\b(treatment|session|appointment|procedure|needl\w*|clinic|home|"
+               r"still|now)\b)[^.,;!?]*"),  # someone else's past
     re.compile(r"\bmy (husband|wife|boyfriend|girlfriend|son|daughter|aunt|uncle|nan|gran\w*|"
                r"neighbou?r|boss|flatmate|bestie)s? (\w+ ){0,4}(once|as a (kid|child))\b[^.,;!?]*"),
-    re.compile(r"\b(her|his|their) (face|skin|lips?|throat|cheeks?|eyes?) (\w+ ){0,2}(was|were|"
-               r"got|went|blistered|swelled|broke out|had)\b[^.,;!?]*"),
-    re.compile(r"\b(worried|worry|worrying|scared|afraid|nervous|concerned) (about|of) "
-               r"(an? |getting |the )?(allergic |bad |severe )?(infection|scarring|scars?|"
-               r"reaction|allerg\w*|hives|rash\w*|blisters|cold sores?|faint\w*|passing out)"),
+    re.compile(r"\b(her|his|their) (face|skin|lips?|throat|cheeks?|eyes?) (\w+ ){0,2}(was|were|got|"
+               r"went|blistered|swelled|broke out|had)\b[^.,;!?]*"),
+    re.compile(r"\b(worried|worry|worrying|scared|afraid|nervous|concerned) (about|of) (an? |"
+               r"getting |the )?(allergic |bad |severe )?(infection|scarring|scars?|reaction|"
+               r"allerg\w*|hives|rash\w*|blisters|cold sores?|faint\w*|passing out)"),
     # A worry about what might happen, not what is: up to four words after the "might", none
     # of them starting a report ("worried it might be infected, theres pus" keeps the pus).
     re.compile(r"\b(worried|worry|worrying|scared|afraid|nervous|concerned)\b[^.!?,]{0,15}\b(might|"
-               r"could|would|will|may|itd|id)(?: (?!(?:theres|there|and|but|now|my|i|im|its)\b)"
-               r"\w+){1,4}"),
-    re.compile(rf"\b(spot|recogni[sz]e|identify|avoid|prevent\w*|reduce|stop|(tell|know) if) "
-               rf"(\w+ ){{0,4}}(infection|infected|reaction|allerg\w*|scar\w*|granuloma\w*|"
-               rf"{COLD_SORE})"),
+               r"could|would|will|may|itd|id)(?: (?!(?:theres|there|and|but|now|my|i|im|"
+               r"its)\b)\w+){1,4}"),
+    re.compile(rf"\b(spot|recogni[sz]e|identify|avoid|prevent\w*|reduce|stop|(tell|"
+               rf"know) if) (\w+ ){{0,4}}(infection|infected|reaction|allerg\w*|scar\w*|"
+               rf"granuloma\w*|{COLD_SORE})"),
     re.compile(r"\b(normal|known|usual|common|expected|typical) (skin )?reaction"),
     re.compile(r"\b(if|what if|in case) (i|you) (ever |were to )?(got|get|develop\w*)\b[^.,;!?]*"),
     re.compile(rf"\b(prone to|history of|suffer\w* (from|with)|for my|i get|i usually get|"
-               rf"i often get) (\w+ )?{COLD_SORE}|\bi (have|get) {COLD_SORE}( \w+){{0,3}} "
-               rf"(sometimes|often|a lot|occasionally|from time to time|now and then)\b"),
+               rf"i often get) (\w+ )?{COLD_SORE}|\bi (have|"
+               rf"get) {COLD_SORE}( \w+){{0,3}} (sometimes|often|a lot|occasionally|"
+               rf"from time to time|now and then)\b"),
     re.compile(r"\b(i|do i|if i|cos i|because i) (\w+ )?(scar|keloid)\b( scar\w*)?|"
                r"\bprone to (\w+ )?(scar\w*|keloid\w*)"),
     re.compile(r"\b(acne|old|existing|keloid|keliod|keloidal|pitted|boxcar|icepick) scar\w*|"
                r"\bscars? from (acne|spots)|\bscar\w* (improve|better|fade|results?)|"
                r"\bfor (\w+ )?scar\w*|\bmy scars?\b(?! from)"),
-    re.compile(r"\b(will|would|could|can|does|do|might) (\w+ ){0,4}(leave|cause) (a |any |me )?"
-               r"(\w+ )?scar\w*|\b(will|would|could|can|does|might) (\w+ ){0,3}scar (me|my|you)\b"),
-    re.compile(r"\beye ?(cream|serum|gel|patch\w*|bags|make ?up|liner|shadow|lash\w*|brows?|appointment|"
-               r"test|exam|check\w*|doctor)\b"),
-    re.compile(r"\b(water|shower|bath|room|washing) (temp|temps|temperature)\b|\b(temp|temps|temperature) "
-               r"(of )?(the )?(water|shower|bath|room)\b|\bwhat (temp|temperature) (water|should)\b|"
-               r"\bbreath\w* a sigh\b|\ballerg\w* prone\b|\bis it true\b[^.!?,]*"),
+    re.compile(r"\b(will|would|could|can|does|do|might) (\w+ ){0,4}(leave|cause) (a |any |"
+               r"me )?(\w+ )?scar\w*|\b(will|would|could|can|does|might) (\w+ ){0,3}scar (me|my|"
+               r"you)\b"),
+    re.compile(r"\beye ?(cream|serum|gel|patch\w*|bags|make ?up|liner|shadow|lash\w*|brows?|"
+               r"appointment|test|exam|check\w*|doctor)\b"),
+    re.compile(r"\b(water|shower|bath|room|washing) (temp|temps|temperature)\b|\b(temp|temps|"
+               r"temperature) (of )?(the )?(water|shower|bath|room)\b|\bwhat (temp|"
+               r"temperature) (water|should)\b|\bbreath\w* a sigh\b|\ballerg\w* prone\b|"
+               r"\bis it true\b[^.!?,]*"),
     re.compile(r"\b(fake|spray) tan\b|\bchain reaction\b"),
     re.compile(r"\b(keep|keeping|kept) (an |a close )?eye (out|on)\b"),
     re.compile(r"\b(suspense|waiting|wait|results?|prices?|cost|mortgage|bill)\b (\w+ ){0,2}(is |"
-               r"are )?"
-               r"killing me\b|\bfever dream\b|\blump sum\b|\bstreak of \w+ hair\b|"
+               r"are )?killing me\b|\bfever dream\b|\blump sum\b|\bstreak of \w+ hair\b|"
                r"\b\w+ with (excitement|impatience|anticipation|joy|relief|laughter)\b|"
-               r"\bjaw (\w+ )?(hit|dropped to) the floor\b|"
-               r"\b(wallet|bank|account|purse|bank balance)\b (\w+ ){0,2}(is |are )?\w+|"
-               r"\beyes? (water|watered|stream\w*) when i (chop|cut|peel)\w* onions?\b|"
-               rf"{SENTENCE_START}[^.!?]*\b(laughing|laughed) so (hard|much)\b[^.!?,]*|\beye (drops?|masks?)\b|"
+               r"\bjaw (\w+ )?(hit|dropped to) the floor\b|\b(wallet|bank|account|purse|"
+               r"bank balance)\b (\w+ ){0,2}(is |are )?\w+|\beyes? (water|watered|"
+               r"stream\w*) when i (chop|cut|peel)\w* onions?\b|"
+               rf"{SENTENCE_START}[^.!?]*\b(laughing|laughed) so (hard|much)\b[^.!?,]*|"
+               r"\beye (drops?|masks?)\b|"
                r"\bsleep masks?\b|\beyes (are )?glued\b|\beyes (popped|watered|water)\b|"
                r"\bat how good\b"),
     re.compile(r"\b(temp|temps|temperature)\w* (is |of |was |at )?3[4-7](\.\d)?\b"),
     re.compile(r"\b(had|was|got) (a |an )?(bad )?(fever|temperature|temp|infection|cold sore|"
                r"fainting spell|faint|reaction|allergic reaction|rash)\w* (\w+ ){0,4}(last|before|"
                r"ago|in the past|years?|months?|once|back then|at the time|in (january|february|"
-               r"march|"
-               r"april|may|june|july|august|september|october|november|december|spring|summer|"
-               r"autumn|"
-               r"winter)|at (christmas|easter))\b"),
+               r"march|april|may|june|july|august|september|october|november|december|spring|"
+               r"summer|autumn|winter)|at (christmas|easter))\b"),
     re.compile(r"\bi (had|got) (\w+ ){0,6}(once|years back|long gone|gone now|fine now)\b"),
     # Last, so that the patterns above still see what it blanks: "I had a fever the week
     # before my appointment".
-    re.compile(r"\b(week|day|days|weeks|month)s? before (my |the )?(appointment|treatment|"
-               r"session|procedure)\b[^.!?]*"),
+    re.compile(r"\b(week|day|days|weeks|month)s? before (my |the )?(appointment|treatment|session|"
+               r"procedure)\b[^.!?]*"),
 ]
 @dataclass(frozen=True)
 class Triage:
