@@ -290,7 +290,8 @@ FINE_AFTER = re.compile(r"(?:^\W*(\w+ )?(is|are|feel|feels|seem|seems|look|looks
                         r"^\W*(\w+ )?(isnt|arent) (\w+ )?(sore|red|swollen|puffy|painful|itchy|"
                         r"hurting|up)\b|^\W*(\w+ ){0,2}(isnt|is not|arent|are not|not|wasnt|werent|"
                         r"was not) (affected|involved|touched|treated|done|included)\b|"
-                        r"^\W*no\b(?! (idea|clue))|^.{0,30}\b(got none|have none|havent got any|"
+                        r"^\W*no\b(?! (idea|clue|joke|kidding|lie))|"
+                        r"^.{0,30}\b(got none|have none|havent got any|"
                         r"havent had any|dont have any|dont have one|do not have one|"
                         r"havent got one|none so far|not having one)\b)(?![ \w]{0,8}\?)")
 

@@ -109,14 +109,15 @@ def test_emergencies(text: str) -> None:
     "a grid of marks on my cheek",
     "the pain shoots up into my temple",
     "painkillers arent doing much",
-    # From held-out 7's first run.
-    "little dents on my cheek that weren't there before my session",
-    "a sore came up on my lip, just like the cold sores I used to get",
     # From held-out 6's first run.
     "there's yellow water coming out of my cheek",
     "the skin around my eye is so puffy I can barely open it",
     "I've got floaters since the session",
     "the skin near my eye is puffy and i see double",
+    # From held-out 7's first run.
+    "little dents on my cheek that weren't there before my session",
+    "a sore came up on my lip, just like the cold sores I used to get",
+    "a fever, no joke, 39 tonight",
 ])
 def test_urgent_signs(text: str) -> None:
     assert triage(text, day=3).urgency == "urgent"
