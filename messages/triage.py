@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 Urgency = Literal["none", "urgent", "emergency"]
@@ -505,6 +506,15 @@ def _negated(text: str, start: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=256)
+def _read(text: str) -> tuple[str, frozenset[re.Pattern[str]]]:
+    """The normalised words and the sign patterns they match: read once per message, though
+    the answerer asks `triage` and then `ruled_out` about the same one."""
+    words = _normalise(text)
+    return words, frozenset(p for p in _ANY_SIGN if p.search(words))
+
+
+@lru_cache(maxsize=256)
 def _general_masked(text: str) -> str:
     for general in GENERAL:
         text = general.sub(lambda m: " " * len(m.group(0)), text)
@@ -541,10 +551,9 @@ def _day_from_text(text: str) -> int | None:
 
 def triage(text: str, day: int | None = None) -> Triage:
     """The most serious level the message's words call for, on this recovery day."""
-    words = _normalise(text)
     # Blanking general questions can only remove signs, never add them: only the patterns
     # found in the whole text are looked for again in the masked one.
-    found = {p for p in _ANY_SIGN if p.search(words)}
+    words, found = _read(text)
     if not found:
         return Triage("none")
     masked = _general_masked(words)
@@ -575,8 +584,8 @@ def ruled_out(text: str, day: int | None = None) -> bool:
     someone else's story blanked out, a sign's words, or in the first days a complaint expected
     then? A second opinion that reads neither negation nor the day (the warning model) must
     not overrule that."""
-    words = _normalise(text)
+    words, found = _read(text)
     early = day is not None and day < WORSENING_FROM_DAY
     return (_general_masked(words) != words or not NEGATORS.isdisjoint(words.split())
-            or any(p.search(words) for p in _RULED_OUT_CHECK)
+            or not found.isdisjoint(_RULED_OUT_CHECK)
             or (early and _EXPECTED_EARLY.search(words) is not None))
