@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from messages.literals import may_match, required_literals
+
 Urgency = Literal["none", "urgent", "emergency"]
 WORSENING_FROM_DAY = 3
 LASTING_AFTER_DAY = 7
@@ -514,10 +516,16 @@ def _read(text: str) -> tuple[str, frozenset[re.Pattern[str]]]:
     return words, frozenset(p for p in _ANY_SIGN if p.search(words))
 
 
+# What each mask's matches must contain: most masks cannot match a given message, and finding
+# that out from their words is far cheaper than a search.
+_GENERAL_LITERALS = [(general, required_literals(general)) for general in GENERAL]
+
+
 @lru_cache(maxsize=256)
 def _general_masked(text: str) -> str:
-    for general in GENERAL:
-        text = general.sub(lambda m: " " * len(m.group(0)), text)
+    for general, literals in _GENERAL_LITERALS:
+        if may_match(literals, text):
+            text = general.sub(lambda m: " " * len(m.group(0)), text)
     return text
 
 
