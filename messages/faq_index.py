@@ -15,6 +15,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -97,7 +98,9 @@ class Analyzer:
     def learn(self, vocabulary: Counter[str]) -> None:
         """The FAQ's own words and the lexicon's: what unknown words may be corrected to."""
         slang_words = {key[0] for key in self.slang if len(key) == 1}
-        self.known = frozenset(vocabulary) | english_words() | slang_words | self.stopwords
+        # Every word of a slang phrase is meant: "st tropez" is self tan, not "st proper".
+        phrase_words = {word for key in self.slang for word in key}
+        self.known = frozenset(vocabulary) | english_words() | phrase_words | self.stopwords
         self.speller = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
         for word, count in [*vocabulary.items(), *((w, 1) for w in slang_words)]:
             if len(word) >= 3 and not word.isdigit():
@@ -115,15 +118,7 @@ class Analyzer:
         numbers. A number in a message is a day, an hour, an age or an SPF, never what the
         question is about (the recovery day comes from the patient's record), and as a term it
         tied questions to whatever text named the same one."""
-        return self.analyse_tokens(self.tokens(text))
-
-    def analyse_tokens(self, tokens: list[str],
-                       expanded: list[str] | None = None) -> tuple[list[str], list[str]]:
-        """`analyse` from the tokens; `expanded` is `expand(tokens)` when already known, kept
-        if no token needed correcting (content text, whose words the speller learnt)."""
-        corrected = [self.correct(w) for w in tokens]
-        words = expanded if expanded is not None and corrected == tokens \
-            else self.expand(corrected)
+        words = self.expand([self.correct(w) for w in self.tokens(text)])
         return words, self.stems(words)
 
     def uncorrected(self, text: str) -> tuple[list[str], list[str]]:
@@ -180,43 +175,51 @@ class FaqIndex:
         }
         if offtopic:
             fields[NONE_OF_THESE] = {"question": offtopic, "keywords": [], "answer": []}
-        tokens = {topic: {name: [self.analyzer.tokens(_plain(text)) for text in texts]
-                          for name, texts in entry.items()} for topic, entry in fields.items()}
-        words = {topic: {name: [self.analyzer.expand(t) for t in found]
-                         for name, found in entry.items()} for topic, entry in tokens.items()}
-        self.analyzer.learn(Counter(word for entry in words.values() for texts in entry.values()
-                                    for text in texts for word in text))
-        analysed = {topic: [self.analyzer.analyse_tokens(t, w) for t, w in
-                            zip(tokens[topic]["question"], words[topic]["question"])]
-                    for topic in fields}
-        self._build(fields, analysed)
-        self.exact = {
-            frozenset(terms): topic
-            for topic, texts in analysed.items() if topic != NONE_OF_THESE
-            for _, terms in texts if terms
-        }
+        # Content is read as written (its spellings are meant), so nothing here waits for the
+        # speller: it learns the vocabulary while LIBLINEAR trains the models. One thread
+        # solves both models, in turn: LIBLINEAR shuffles with the C library's random numbers,
+        # so two at once would train slightly different models from run to run.
+        read = self.analyzer.words
+        analysed = {topic: [(found, self.analyzer.stems(found)) for found in
+                            (read(_plain(text)) for text in entry["question"])]
+                    for topic, entry in fields.items()}
         self.space = space = FeatureSpace()
-        examples = [(space.numbered(terms, words), topic) for topic, texts in analysed.items()
-                    for words, terms in texts]
-        self.model = TopicModel(examples, space)
-        if warnings is None:
-            self.warning_model = None
-        else:
-            labelled = [(text, WARNING_SIGN) for text in warnings.warning] + [
-                (text, ORDINARY) for text in warnings.ordinary]
-            self.warning_model = TopicModel(
-                [(found, ORDINARY) for found, _ in examples]
-                + [(space.numbered(terms, words), label) for text, label in labelled
-                   for words, terms in [self.analyzer.uncorrected(text)]], space)
+        examples = [(space.numbered(terms, found), topic) for topic, texts in analysed.items()
+                    for found, terms in texts]
+        with ThreadPoolExecutor(max_workers=1) as solver:
+            topics = TopicModel.in_background(examples, space, solver)
+            words = {topic: {"question": [found for found, _ in analysed[topic]],
+                             "keywords": [read(_plain(text)) for text in entry["keywords"]],
+                             "answer": [read(_plain(text)) for text in entry["answer"]]}
+                     for topic, entry in fields.items()}
+            self._build(words, analysed)
+            self.exact = {
+                frozenset(terms): topic
+                for topic, texts in analysed.items() if topic != NONE_OF_THESE
+                for _, terms in texts if terms
+            }
+            signs = None
+            if warnings is not None:
+                labelled = [(text, WARNING_SIGN) for text in warnings.warning] + [
+                    (text, ORDINARY) for text in warnings.ordinary]
+                signs = TopicModel.in_background(
+                    [(found, ORDINARY) for found, _ in examples]
+                    + [(space.numbered(terms, found), label) for text, label in labelled
+                       for found, terms in [self.analyzer.uncorrected(text)]], space, solver)
+            self.analyzer.learn(Counter(word for entry in words.values()
+                                        for texts in entry.values()
+                                        for text in texts for word in text))
+            self.model = topics.result()
+            self.warning_model = None if signs is None else signs.result()
 
-    def _build(self, fields: dict[str, dict[str, list[str]]],
+    def _build(self, words: dict[str, dict[str, list[list[str]]]],
                analysed: dict[str, list[tuple[list[str], list[str]]]]) -> None:
         counts = {
-            topic: {name: Counter(self.analyzer.terms(" ".join(_plain(t) for t in texts)))
+            topic: {name: Counter(term for found in texts for term in self.analyzer.stems(found))
                     if name != "question" else
                     Counter(term for _, terms in analysed[topic] for term in terms)
                     for name, texts in entry.items()}
-            for topic, entry in fields.items()
+            for topic, entry in words.items()
         }
         # Words patients use for a topic (not words that merely occur in an answer).
         self.topic_words = frozenset(

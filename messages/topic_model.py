@@ -11,7 +11,9 @@ second at start. One class per FAQ entry, and NONE_OF_THESE from the off-topic e
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import Executor, Future
 from functools import cache
+from itertools import chain
 
 import numpy as np
 from liblinear import liblinear, liblinearutil
@@ -88,16 +90,28 @@ class TopicModel:
 
     def __init__(self, examples: list[tuple[list[int], str]], space: FeatureSpace) -> None:
         """`examples`: each text's features, numbered in `space`, and its class."""
+        self._prepare(examples, space)
+        self._solve()
+
+    @classmethod
+    def in_background(cls, examples: list[tuple[list[int], str]], space: FeatureSpace,
+                      solver: Executor) -> Future[TopicModel]:
+        """The same model, prepared here and solved on `solver`: LIBLINEAR's C code lets go
+        of the interpreter, so the model trains while start-up goes on."""
+        model = cls.__new__(cls)
+        model._prepare(examples, space)
+        return solver.submit(model._solved)
+
+    def _prepare(self, examples: list[tuple[list[int], str]], space: FeatureSpace) -> None:
         size = len(space.number)
         rows = np.repeat(np.arange(len(examples)), [len(found) for found, _ in examples])
-        flat: list[int] = []
-        for found, _ in examples:
-            flat += found
-        cells, counts = np.unique(rows * size + np.array(flat), return_counts=True)
+        flat = np.fromiter(chain.from_iterable(found for found, _ in examples), dtype=np.int64,
+                           count=len(rows))
+        cells, counts = np.unique(rows * size + flat, return_counts=True)
         rows, columns = np.divmod(cells, size)
         frequency = np.bincount(columns, minlength=size)
         letters = np.fromiter((name[0] == "c" for name in space.number), dtype=bool,
-                              count=len(space.number))[:size]
+                              count=size)
         # A letter group seen once is noise; a word or pair seen once may be the only
         # phrasing that has it.
         kept = (frequency > 1) | ~letters
@@ -110,8 +124,15 @@ class TopicModel:
         matrix = self._matrix(rows[keep], renumber[columns[keep]], counts[keep], len(examples))
         self.classes = sorted({label for _, label in examples})
         labels = [self.classes.index(label) for _, label in examples]
-        model = liblinearutil.train(liblinear.problem(labels, matrix),
-                                    liblinear.parameter(TRAINING_OPTIONS))
+        self._problem = liblinear.problem(labels, matrix)
+
+    def _solved(self) -> TopicModel:
+        self._solve()
+        return self
+
+    def _solve(self) -> None:
+        model = liblinearutil.train(self._problem, liblinear.parameter(TRAINING_OPTIONS))
+        del self._problem
         order = model.get_labels()
         width = len(order) if len(order) > 2 else 1
         rows_in_model = model.get_nr_feature() + 1  # the features, then the bias
@@ -127,11 +148,11 @@ class TopicModel:
         """Sublinear TF-IDF, one row a document; words and pairs normalised together,
         letter groups apart."""
         values = (1 + np.log(counts)) * self.idf[columns]
-        part = self.letters[columns].astype(int)
-        squares = np.zeros((documents, 2))
-        np.add.at(squares, (rows, part), values * values)
-        values /= np.sqrt(squares[rows, part])
-        return sparse.csr_matrix((values, (rows, columns)), shape=(documents, len(self.idf)))
+        cell = rows * 2 + self.letters[columns]
+        squares = np.bincount(cell, weights=values * values, minlength=documents * 2)
+        values /= np.sqrt(squares[cell])
+        starts = np.concatenate(([0], np.cumsum(np.bincount(rows, minlength=documents))))
+        return sparse.csr_matrix((values, columns, starts), shape=(documents, len(self.idf)))
 
     def scores(self, terms: Sequence[str], words: Sequence[str]) -> dict[str, float]:
         return self.scores_of(*self.space.message(terms, words))

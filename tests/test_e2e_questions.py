@@ -94,7 +94,7 @@ async def test_runner_up_buttons_and_forged_votes(fake, clock, settings, catalog
         await eve.register()
         await fay.register()
         answers = []
-        for text in ("sun", "red", "makeup in the sun", "gym or sauna"):
+        for text in ("sun", "red", "makeup in the sun", "when can i shave and wear makeup"):
             answers += await eve.say(text)
         with_choices = [a for a in answers if any(d.startswith("alt:") for _, d in a.buttons)]
         assert with_choices, "a question about two topics offers the other one"

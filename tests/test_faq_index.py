@@ -50,6 +50,16 @@ def test_slang_and_emoji_become_words(answerer: Answerer) -> None:
     assert answerer.answer("🏊 tmrw?", 1, RECIPIENT).topic == "swimming_sauna"
 
 
+def test_a_slang_phrase_is_never_typo_corrected_out_of_its_meaning(answerer: Answerer) -> None:
+    # "tropez" and "paulas" are in no dictionary, but they are words of slang phrases: once
+    # "corrected" to "proper" and "saunas", the phrase was lost and a sauna question appeared.
+    analyzer = answerer.index.analyzer
+    assert analyzer.terms("can i use st tropez yet") == ["use", "self", "tan", "yet"]
+    assert "sauna" not in analyzer.terms("is paulas choice bha ok now")
+    assert answerer.answer("can i use st tropez yet", 3, RECIPIENT).topic == "sun_exposure"
+    assert answerer.answer("is paulas choice ok now", 3, RECIPIENT).topic == "active_ingredients"
+
+
 def test_every_listed_phrasing_reaches_its_entry(answerer: Answerer) -> None:
     for entry in answerer.faq.entries:
         for phrasing in [entry.question, *entry.phrasings]:
