@@ -513,7 +513,8 @@ def _read(text: str) -> tuple[str, frozenset[re.Pattern[str]]]:
     """The normalised words and the sign patterns they match: read once per message, though
     the answerer asks `triage` and then `ruled_out` about the same one."""
     words = _normalise(text)
-    return words, frozenset(p for p in _ANY_SIGN if p.search(words))
+    return words, frozenset(p for p, literals in _SIGN_LITERALS
+                            if may_match(literals, words) and p.search(words))
 
 
 # What each mask's matches must contain: most masks cannot match a given message, and finding
@@ -537,6 +538,11 @@ def _hits(patterns: list[re.Pattern[str]], text: str, masked: str) -> list[re.Ma
 
 _RULED_OUT_CHECK = [*_EMERGENCY, *_URGENT, WORSENING, HOT_SKIN, LASTING]
 _ANY_SIGN = [*_RULED_OUT_CHECK, LATE_BUMPS]
+# A sign pattern is looked for at once when its literals are many: on the dev sets, checking
+# more than a dozen or so cost more than the searches it saved.
+_FEW_LITERALS = 16
+_SIGN_LITERALS = [(sign, literals if literals and len(literals) <= _FEW_LITERALS else None)
+                  for sign in _ANY_SIGN for literals in [required_literals(sign)]]
 # Redness, swelling, soreness and stinging are expected in the first days, and only the rules
 # know the day: in those days a message about them is theirs to call.
 _EXPECTED_EARLY = re.compile(COMPLAINT)

@@ -35,7 +35,7 @@ def _masked_by_every_pattern(text: str) -> str:
     return text
 
 
-def test_triage_masks_the_same_with_the_shortcut_and_skips_most_searches() -> None:
+def test_triage_finds_and_masks_the_same_with_the_shortcut_and_skips_most_searches() -> None:
     catalog = load_catalog()
     examples = catalog.warning_examples("en")
     texts = [*examples.warning, *examples.ordinary, *catalog.offtopic_examples("en")]
@@ -44,6 +44,7 @@ def test_triage_masks_the_same_with_the_shortcut_and_skips_most_searches() -> No
     for text in texts:
         words = triage._normalise(text)
         assert triage._general_masked(words) == _masked_by_every_pattern(words), text
+        assert triage._read(text)[1] == {p for p in triage._ANY_SIGN if p.search(words)}, text
         skipped += sum(not may_match(literals, words)
                        for _, literals in triage._GENERAL_LITERALS)
     assert skipped > 0.8 * len(texts) * len(triage.GENERAL)
