@@ -19,6 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 import Stemmer
 from symspellpy import SymSpell, Verbosity
@@ -134,8 +135,9 @@ class Analyzer:
         return self.analyse(text)[1]
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
+    """A topic and its score; a tuple, since every answer makes dozens of them."""
+
     topic: str
     score: float
 
