@@ -27,9 +27,9 @@ from messages.triage import Triage, Urgency, ruled_out, triage
 # NONE_MARGIN (never when it names our own procedure); and the best topic must score MIN_SCORE
 # in BM25F, plus PER_UNFAMILIAR_WORD for each word of the message that is no patient's word
 # for any topic. Runner-up topics within ALTERNATIVE_GAP of the best are offered as buttons.
-BM25_WEIGHT = 0.6
-NONE_MARGIN = 0.2
-MIN_SCORE = 3.0
+BM25_WEIGHT = 0.0
+NONE_MARGIN = 0.1
+MIN_SCORE = 1.0
 PER_UNFAMILIAR_WORD = 0.0
 ALTERNATIVE_GAP = 0.5
 # The warning model's second opinion, for a message in which triage's rules weighed nothing
