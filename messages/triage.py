@@ -37,7 +37,8 @@ _ = rf"(?:{NOT_WORD}\w+ ){{0,3}}"  # up to three words in between, none of them 
 SAME_SENTENCE = (r"(?:(?!\b(?:isnt|is not|not|no|arent|wasnt|werent|never|doesnt|dont|hasnt|havent|"
                  r"wont)\b)[^.!?])")
 EVERYWHERE = r"all over|all ova|eve?r?y ?wh?ere?|head to toe"
-SWELLING_FAST = (r"(swell\w*|puff\w*) (up |shut )?(really |so |very |super )?(fast|quick\w*|"
+SWELLING_FAST = (r"(swell\w*|puff\w*) (up |shut )?(really |rly |so |very |super |crazy |pretty |"
+                 r"real )?(fast|quick\w*|"
                  r"rapid\w*|by the minute|by the second|more and more|with?in (a few )?minutes|"
                  r"in (a few )?minutes|suddenly|all of a sudden|in the last (half )?hour)")
 BREATH = r"(breath\w*|breth\w*|bre+a?the?\w*|get air|enough air|air in)"
@@ -117,6 +118,11 @@ EMERGENCY = [
     r"heart)\b|\b(clammy|cold sweat\w*)\b.{0,40}\b(dizzy|light ?headed|woozy|swimming|swimmy|heart|"
     r"pulse|grey|gray|pale|ashen|vision)\b|\blips? (\w+ ){0,4}blue\w*\b|\bdizzy\b.{0,30}\b(sweaty|"
     r"clammy|cold sweat\w*)\b|\b(sweaty|clammy)\b.{0,30}\bdizzy\b",
+    # Held-out 8: nearly fainting with a racing heart is a reaction's shock, not a dizzy spell.
+    r"\b(light ?headed|dizzy|woozy|faint\w*)\b.{0,50}\b(heart|pulse)\b (\w+ ){0,2}(racing|"
+    r"pounding|going crazy|going mad|going like|beating (so |really )?fast|thumping|hammering|"
+    r"fluttering)\b|\b(heart|pulse)\b (\w+ ){0,2}(racing|pounding|going crazy|going mad|"
+    r"thumping|hammering)\b.{0,50}\b(light ?headed|dizzy|woozy|faint\w*)\b",
     r"\b(gone|is|im|am|seems|so|really|very|all) (really |very |so )?(confused|"
     r"muddled)\b(?! (about|by|with|as to|whether|if|on|what|which|when|how))|\bnot making sense\b|"
     r"\btalking nonsense\b|\bdoesnt (seem to )?know where\b|\basking the same question\b|"
@@ -259,7 +265,8 @@ PRESENT_COMPLAINT = (r"\b(skin|face|cheeks?|chin|forehead|jaw|neck|nose|it|area|
 LASTING = re.compile(rf"{PRESENT_COMPLAINT}|{COMPLAINT}.{{0,40}}\b(still|anymore|lasting|"
                      rf"persist\w*|wont go|not gone|hasnt gone|not going away|havent faded|"
                      rf"not faded|(isnt|not|hasnt|wont|arent) (\w+ )?fad\w*|remain\w*|"
-                     rf"not subsid\w*|not go)\b|\b(still|persist\w*)\b.{{0,30}}{COMPLAINT}")
+                     rf"not subsid\w*|not go|(hasnt|havent|not|wont|didnt) (\w+ )?budge\w*|"
+                     rf"(hasnt|havent|not) (\w+ )?gone down)\b|\b(still|persist\w*)\b.{{0,30}}{COMPLAINT}")
 # Skin that feels hot is expected in the first days (like a sunburn), a sign of infection after.
 HOT_SKIN = re.compile(r"\b(skin|face|cheek\w*|area) (is |feels |feel |got )?(really |very |"
                       r"so )?(hot|warm)\b|\b(radiat\w*|giving off|pumping out|throwing off) heat\b|"
@@ -296,7 +303,9 @@ FINE_AFTER = re.compile(r"(?:^\W*(\w+ )?(is|are|feel|feels|seem|seems|look|looks
                         r"^\W*no\b(?! (idea|clue|joke|kidding|lie))|"
                         r"^.{0,30}\b(got none|have none|havent got any|"
                         r"havent had any|dont have any|dont have one|do not have one|"
-                        r"havent got one|none so far|not having one)\b)(?![ \w]{0,8}\?)")
+                        r"havent got one|none so far|not having one)\b|"
+                        r"^.{0,120}\bnothing (there|showing|visible|to see) (now|at the moment|"
+                        r"right now|currently|today)\b)(?![ \w]{0,8}\?)")
 
 # What a patient asks about in general rather than reports: not a sign by itself.
 # Where a masked stretch may begin (a sentence, or a clause, or just after a word that turns
@@ -449,7 +458,9 @@ GENERAL = [
                rf"from time to time|now and then)\b"),
     re.compile(r"\b(i|do i|if i|cos i|because i) (\w+ )?(scar|keloid)\b( scar\w*)?|"
                r"\bprone to (\w+ )?(scar\w*|keloid\w*)"),
-    re.compile(r"\b(acne|old|existing|keloid|keliod|keloidal|pitted|boxcar|icepick) scar\w*|"
+    re.compile(r"\b(acne|old|existing|keloid|keliod|keloidal|pitted|boxcar|icepick|appendix|"
+               r"appendectomy|operation|surgery|surgical|caesarean|cesarean|section|chickenpox|"
+               r"pox|knee|tummy|belly) scar\w*|"
                r"\bscars? from (acne|spots)|\bscar\w* (improve|better|fade|results?)|"
                r"\bfor (\w+ )?scar\w*|\bmy scars?\b(?! from)"),
     re.compile(r"\b(will|would|could|can|does|do|might) (\w+ ){0,4}(leave|cause) (a |any |"

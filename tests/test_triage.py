@@ -66,6 +66,9 @@ def answerer() -> Answerer:
     "she is really confused and not making sense",
     # From held-out 7's first run.
     "sudden breathlessness since the serum",
+    # From held-out 8's first run.
+    "my lips are swelling up rly quick",
+    "so lightheaded and my heart is pounding since the reaction began",
 ])
 def test_emergencies(text: str) -> None:
     assert triage(text).urgency == "emergency"
@@ -190,6 +193,9 @@ def test_urgent_signs(text: str) -> None:
     "is a rash on the neck ever a side effect?",
     "pus? no. just flaky",
     "my friend is allergy prone, can she book?",
+    # From held-out 8's first run.
+    "the tingle on my lip I get now and then, does it matter? nothing there now",
+    "I only have an old appendix scar, can I still book?",
 ])
 def test_ordinary_messages_do_not_escalate(text: str) -> None:
     assert triage(text, day=1).urgency == "none"
@@ -225,6 +231,11 @@ def test_ordinary_messages_do_not_escalate(text: str) -> None:
     ("after eight days the redness is still there", None, "urgent"),
     ("the swelling was small at first but now it's really puffy", 2, "none"),
     ("the swelling was small at first but now it's really puffy", 5, "urgent"),
+    # From held-out 8's first run.
+    ("the redness has not budged", 2, "none"),
+    ("the redness has not budged", 9, "urgent"),
+    ("the puffiness and redness haven't gone down", 1, "none"),
+    ("the puffiness and redness haven't gone down", 8, "urgent"),
 ])
 def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> None:
     assert triage(text, day).urgency == level
@@ -233,7 +244,8 @@ def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> Non
 @pytest.mark.parametrize("name", ["faq_dev.yaml", "faq_dev_extra.yaml", "faq_holdout.yaml",
                                   "faq_holdout2.yaml", "faq_holdout3.yaml",
                                   "triage_holdout4.yaml", "faq_holdout5.yaml",
-                                  "faq_holdout6.yaml", "faq_holdout7.yaml"])
+                                  "faq_holdout6.yaml", "faq_holdout7.yaml",
+                                  "faq_holdout8.yaml"])
 def test_every_warning_sign_in_the_evaluation_sets_is_escalated(name: str,
                                                                 answerer: Answerer) -> None:
     """The safety bar: warning-sign recall 1.0 at both levels on every labelled set, as the
