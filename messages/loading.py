@@ -114,12 +114,15 @@ def text_problems(protocol: Protocol, text: str) -> list[str]:
 def collector_paused() -> Iterator[None]:
     """Build content with Python's cycle collector paused: loading and indexing make hundreds
     of thousands of small objects and no cycles, and the collector's passes over them were a
-    third of the start-up build (bench/faq_eval.py's build time)."""
+    third of the start-up build (bench/faq_eval.py's build time). What was built lives as long
+    as the bot, so it is frozen out of the collector's view before it resumes: otherwise its
+    first pass would walk all of it at once, and every full pass after that again."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was_enabled:
+            gc.freeze()
             gc.enable()
 

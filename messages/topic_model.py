@@ -53,17 +53,22 @@ class FeatureSpace:
 
     def __init__(self) -> None:
         self.number: dict[str, int] = {}
+        self.is_letters = bytearray()  # by number: 1 for a letter group, 0 for a term or pair
         self.by_word: dict[str, list[int]] = {}  # the letter groups of a word, numbered once
         self.known_groups: dict[str, list[int]] = {}  # the same, for messages: known ones only
 
     def numbered(self, terms: Sequence[str], words: Sequence[str]) -> list[int]:
         number = self.number
+        known = len(number)
         columns = [number.setdefault(name, len(number)) for name in features(terms, ())]
+        self.is_letters += bytes(len(number) - known)
         for word in words:
             groups = self.by_word.get(word)
             if groups is None:
+                known = len(number)
                 groups = self.by_word[word] = [number.setdefault(name, len(number))
                                                for name in letter_groups(word)]
+                self.is_letters += b"\x01" * (len(number) - known)
             columns += groups
         return columns
 
@@ -110,8 +115,7 @@ class TopicModel:
         cells, counts = np.unique(rows * size + flat, return_counts=True)
         rows, columns = np.divmod(cells, size)
         frequency = np.bincount(columns, minlength=size)
-        letters = np.fromiter((name[0] == "c" for name in space.number), dtype=bool,
-                              count=size)
+        letters = np.frombuffer(space.is_letters, dtype=bool, count=size).copy()
         # A letter group seen once is noise; a word or pair seen once may be the only
         # phrasing that has it.
         kept = (frequency > 1) | ~letters
