@@ -126,7 +126,8 @@ EMERGENCY = [
     r"\b(gone|is|im|am|seems|so|really|very|all) (really |very |so )?(confused|"
     r"muddled)\b(?! (about|by|with|as to|whether|if|on|what|which|when|how))|\bnot making sense\b|"
     r"\btalking nonsense\b|\bdoesnt (seem to )?know where\b|\basking the same question\b|"
-    r"\bcant remember what\b|\blosing my words\b",
+    r"\bcant remember what (day|time|year|month|happened|just happened|i was)\b|"
+    r"\blosing my words\b",
 ]
 COLD_SORE = r"(cold ?sores?|fever ?blisters?|herpes|hsv)"
 URGENT = [
@@ -383,7 +384,7 @@ GENERAL = [
                r"what i thought)\b[^.!?]{0,70}\b(but|turns out|turned out|is|was)\b (it |that |"
                r"its |this )?(was |is |were )?(just|only)\b[^.!?]*"),
     re.compile(r"\b(is it possible (to|that)|what (\w+ )?(would |does |do )?counts? as|what if|(im|"
-               r"i am) allergic to|(how do|how can|how would|how will) (i|you|u) (tell|know|"
+               r"i am) allergic to|(how do|how can|how would|how wud|how wld|how will) (i|you|u) (tell|know|"
                r"spot))\b[^.!?,]*"),
     re.compile(r"\b(is it|would it be|is that) (\w+ )?(bad|serious|a problem|dangerous|"
                r"normal) if (it|i|you|they) (starts?|gets?|begins?|ever)\b[^.!?,]*"),
@@ -474,7 +475,8 @@ GENERAL = [
                r"\bis it true\b[^.!?,]*"),
     re.compile(r"\b(fake|spray) tan\b|\bchain reaction\b"),
     re.compile(r"\b(keep|keeping|kept) (an |a close )?eye (out|on)\b"),
-    re.compile(r"\b(suspense|waiting|wait|results?|prices?|cost|mortgage|bill)\b (\w+ ){0,2}(is |"
+    re.compile(r"\b(suspense|waiting|wait|results?|prices?|cost|mortgage|bill|days off|time off|"
+               r"no gym|boredom)\b (\w+ ){0,2}(is |"
                r"are )?killing me\b|\bfever dream\b|\blump sum\b|\bstreak of \w+ hair\b|"
                r"\b\w+ with (excitement|impatience|anticipation|joy|relief|laughter)\b|"
                r"\bjaw (\w+ )?(hit|dropped to) the floor\b|\b(wallet|bank|account|purse|"

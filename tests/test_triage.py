@@ -69,6 +69,7 @@ def answerer() -> Answerer:
     # From held-out 8's first run.
     "my lips are swelling up rly quick",
     "so lightheaded and my heart is pounding since the reaction began",
+    "he cant remember what day it is",
 ])
 def test_emergencies(text: str) -> None:
     assert triage(text).urgency == "emergency"
@@ -196,6 +197,10 @@ def test_urgent_signs(text: str) -> None:
     # From held-out 8's first run.
     "the tingle on my lip I get now and then, does it matter? nothing there now",
     "I only have an old appendix scar, can I still book?",
+    # From the second batch of FAQ phrasings, read by the rules before it was added.
+    "how wud i tell if i was alergic",
+    "two days off the gym is killing me",
+    "i cant remember what they told me about sunscreen",
 ])
 def test_ordinary_messages_do_not_escalate(text: str) -> None:
     assert triage(text, day=1).urgency == "none"
