@@ -46,7 +46,7 @@ EMERGENCY = [
     rf"\b(cant|cnt|cannot|can not|couldnt|trouble|difficult\w*|hard|harder|struggl\w*|unable|"
     rf"problems?|barely|short(ness)? of|not able to)\b {_}{BREATH}",
     r"\b(breathless\w*|wheez\w*|gasping|short of breath)\b",
-    r"\b(breathing|breath|brething|breathin)\b (is |feels |went |go |goes |getting |"
+    r"\b(breathing|breath|brething|breathin)\b (has |have |had )?(is |feels |went |go |goes |getting |"
     r"gone )?(\w+ )?(whistl\w*|short|difficult|hard|harder|tough|laboured|labored|wheezy|noisy|"
     r"rattl\w*|shallow|tight)\b",
     rf"\bchest\b{SAME_SENTENCE}{{0,25}}\b(tight\w*|band|pressure|heavy|crushing|squeez\w*)\b|"
@@ -69,7 +69,8 @@ EMERGENCY = [
     rf"problems?) {_}swall?ow?\w*",
     rf"\b(hives?|hivs|welts?|weals?)\b.{{0,40}}\b({EVERYWHERE}|spread\w*|body|arms?|legs?|chest|"
     rf"back|tummy|stomach|neck)\b",
-    rf"\b({EVERYWHERE}|whole body)\b.{{0,30}}\b(hives?|welts?|rash|(itchy |red |raised )+bumps)|"
+    rf"\b({EVERYWHERE}|whole body)\b.{{0,30}}\b(hives?|welts?|rash|(itchy |red |raised )+(bumps|"
+    rf"patches|blotches|lumps|spots))|"
     rf"\b(rash|bumps|hives)\b.{{0,30}}\b(covering|over|all over|everywhere on|across) (my |"
     rf"the )?(whole )?body\b|\brash\w*\b.{{0,15}}\b({EVERYWHERE})\b",
     r"\b(covered in|full of) (\w+ )?(hives?|welts?)",
@@ -123,6 +124,7 @@ EMERGENCY = [
     r"pounding|going crazy|going mad|going like|beating (so |really )?fast|thumping|hammering|"
     r"fluttering)\b|\b(heart|pulse)\b (\w+ ){0,2}(racing|pounding|going crazy|going mad|"
     r"thumping|hammering)\b.{0,50}\b(light ?headed|dizzy|woozy|faint\w*)\b",
+    r"\b(went|gone|go|fell) down on (to )?the floor\b|\bwoke up (\w+ )?(confused|muddled)\b|"
     r"\b(gone|is|im|am|seems|so|really|very|all) (really |very |so )?(confused|"
     r"muddled)\b(?! (about|by|with|as to|whether|if|on|what|which|when|how))|\bnot making sense\b|"
     r"\btalking nonsense\b|\bdoesnt (seem to )?know where\b|\basking the same question\b|"
@@ -187,6 +189,7 @@ URGENT = [
     rf"\b(have|got|getting|developed|see|theres|there is|noticed?|think i have) (a |an |"
     rf"some )?{COLD_SORE}|\b(woke up|came up|ended up) with (a |an |some )?{COLD_SORE}|\b(a|"
     rf"an) {COLD_SORE} (on|at|near|by|in|right) |\b{COLD_SORE}\b[^.!?]{{0,20}}\b(coming|came|"
+    rf"come up|comes up|"
     rf"appear\w*|showing|forming|popp\w*|start\w*|breaking out|flar\w*|develop\w*|is back|are back|"
     rf"appeared)\b|\b(think|pretty sure|looks like) (its|it is|this is|i have|ive got) (a|"
     rf"an) {COLD_SORE}|\b(tingl|prickl)\w* (on |in )?(my )?lips?\b|\b(sores?|ulcers?|blisters?|"
@@ -205,7 +208,9 @@ URGENT = [
     r"stamp marks?|roller marks?|needle (lines?|marks?)|(lines?|marks?) from the needl\w*|(like|"
     r"in) a grid|rows of (\w+ )?(dots|marks|lines|holes|pricks))\b|\b(left|leaving|caused|"
     r"given me) (\w+ ){0,3}(pits?|dents?|holes|indent\w*|craters?|grooves?|tracks)\b|\b(pits?|"
-    r"dents?|craters?|holes|indent\w*) in (my |the )?(skin|face|cheeks?)|\b(pitted|pitting|dented|"
+    r"dents?|craters?|holes|indent\w*|dips?) in (my |the )?(skin|face|cheeks?)|\bpock ?marks?\b|"
+    r"\bholes\b.{0,30}\b(did not|didnt|have not|havent|not|never) (\w+ )?(close\w*|heal\w*)\b|"
+    r"\b(pitted|pitting|dented|"
     r"indented) (marks?|bits?|areas?|patches|spots?|skin)\b|\bwhere there (werent|wasnt) (any|one|"
     r"some)\b|\b(parallel|straight|needle|track) (marks?|lines?)\b|\bmarks?\b.{0,30}\bpermanent\b|"
     r"\b(dents?|pits?|holes|marks?|lines?|indent\w*)\b.{0,40}\b(werent|wasnt) there\b|"
@@ -235,7 +240,7 @@ URGENT = [
 ]
 COMPLAINT = (r"\b(red\w*|pink\w*|flush\w*|swel+\w*|swo+l+e?n|puff\w*|pain\w*|sore\w*|hurt\w*|ache|"
              r"aching|burn\w*|sunburn\w*|sting\w*|throb\w*|tender\w*|inflam\w*|irritat\w*|angry|"
-             r"warm|hot)\b")
+             r"warm|hot|slapped)\b")
 COMPARATIVE = (r"\b(redder|puffier|sorer|angrier|fuller|more (swollen|red|painful|sore|puffy|"
                r"inflamed|irritated|angry))\b")
 # Said anywhere in the same sentence as a complaint: "the swelling was going down but this
@@ -243,7 +248,7 @@ COMPARATIVE = (r"\b(redder|puffier|sorer|angrier|fuller|more (swollen|red|painfu
 GROWING = (r"(worse|worsen\w*|deepen\w*|deeper|darker|sharper|stronger|brighter|hotter|angrier|"
            r"intensif\w*|ramp\w* up|shot up|escalat\w*|spread\w*|creep\w*|crept|travel\w*|bigger|"
            r"larger|grow\w*|doubl\w*|widen\w*|wider|longer|march\w*|branch\w*|heading|sprad\w*|"
-           r"flar\w*|came back|come back|coming back|comes back)")
+           r"flar\w*|came back|come back|coming back|comes back|further|farther)")
 WORSE = (r"(worse|worsen\w*|spread\w*|spredd?\w*|creep\w*|crept|increas\w*|bigger|more|again|"
          r"overnight|fast|quickly|rapidly|by the minute|deeper|darker|angrier|stronger|ramp\w* up|"
          r"shot up|gone up|went up|escalat\w*|intensif\w*|"
@@ -271,7 +276,7 @@ LASTING = re.compile(rf"{PRESENT_COMPLAINT}|{COMPLAINT}.{{0,40}}\b(still|anymore
 # Skin that feels hot is expected in the first days (like a sunburn), a sign of infection after.
 HOT_SKIN = re.compile(r"\b(skin|face|cheek\w*|area) (is |feels |feel |got )?(really |very |"
                       r"so )?(hot|warm)\b|\b(radiat\w*|giving off|pumping out|throwing off) heat\b|"
-                      r"\b(hot plate|radiator|oven|furnace)\b|\bwarm (your|my) hands\b|"
+                      r"\b(hot plate|radiator|oven|furnace)\b|\bred ?hot\b|\bwarm (your|my) hands\b|"
                       r"\bheat (from|coming off|is spreading)\b|\b(hot|warm) and (painful|sore|"
                       r"tender|throbbing|swollen)\b|\b(painful|sore|tender|throbbing|"
                       r"swollen) and (hot|warm)\b")
@@ -305,6 +310,8 @@ FINE_AFTER = re.compile(r"(?:^\W*(\w+ )?(is|are|feel|feels|seem|seems|look|looks
                         r"^.{0,30}\b(got none|have none|havent got any|"
                         r"havent had any|dont have any|dont have one|do not have one|"
                         r"havent got one|none so far|not having one)\b|"
+                        r"^.{0,60}\b(but |and )?(thats|its|it has|it is|it) (all )?(worn off|"
+                        r"gone off)\b|"
                         r"^.{0,120}\bnothing (there|showing|visible|to see) (now|at the moment|"
                         r"right now|currently|today)\b)(?![ \w]{0,8}\?)")
 
@@ -432,13 +439,18 @@ GENERAL = [
     re.compile(r"\b(when|after) i had (a |an |my )?(botox|fillers?|lip filler|laser|peel|"
                r"tattoo)\b[^.,;!?]*"),
     re.compile(r"\bwh?at (does|do|would|should|will) (\w+ ){0,4}(look|feel) like"),
+    # Held-out 9: what others said online, with nothing of the patient in the sentence.
+    re.compile(r"\b(someone|somebody|people|a (girl|guy|woman|man|lady)) (on|from|in) (\w+ ){0,2}(said|"
+               r"says|posted|wrote|claimed)\b(?![^.!?]*\b(my|me|i|im|ive)\b)[^.!?]*"),
     re.compile(r"\b(my (mate|friend|sister|brother|mum|mom|mother|dad|partner|colleague|cousin)s?|"
                r"someone|she|he) (\w+ ){0,2}(had|got|gets|fainted|passed out|ended up|"
                r"once)\b(?![^.!?]*\b(treatment|session|appointment|procedure|needl\w*|clinic|home|"
                r"still|now)\b)[^.,;!?]*"),  # someone else's past
     re.compile(r"\bmy (husband|wife|boyfriend|girlfriend|son|daughter|aunt|uncle|nan|gran\w*|"
                r"neighbou?r|boss|flatmate|bestie)s? (\w+ ){0,4}(once|as a (kid|child))\b[^.,;!?]*"),
-    re.compile(r"\b(her|his|their) (face|skin|lips?|throat|cheeks?|eyes?) (\w+ ){0,2}(was|were|got|"
+    re.compile(r"\b(her|his|their|my (friend|sister|mum|mom|mother|daughter|son|husband|wife|"
+               r"partner|cousin|aunt|colleague|mate|bestie|neighbou?r)s) (face|skin|lips?|throat|"
+               r"cheeks?|eyes?) (\w+ ){0,2}(was|were|got|"
                r"went|blistered|swelled|broke out|had)\b[^.,;!?]*"),
     re.compile(r"\b(worried|worry|worrying|scared|afraid|nervous|concerned) (about|of) (an? |"
                r"getting |the )?(allergic |bad |severe )?(infection|scarring|scars?|reaction|"
@@ -461,7 +473,7 @@ GENERAL = [
                r"\bprone to (\w+ )?(scar\w*|keloid\w*)"),
     re.compile(r"\b(acne|old|existing|keloid|keliod|keloidal|pitted|boxcar|icepick|appendix|"
                r"appendectomy|operation|surgery|surgical|caesarean|cesarean|section|chickenpox|"
-               r"pox|knee|tummy|belly) scar\w*|"
+               r"pox|knee|tummy|belly|tattoo|piercing) scar\w*|\b(tattoo|piercing) (\w+ )?scarred\b|"
                r"\bscars? from (acne|spots)|\bscar\w* (improve|better|fade|results?)|"
                r"\bfor (\w+ )?scar\w*|\bmy scars?\b(?! from)"),
     re.compile(r"\b(will|would|could|can|does|do|might) (\w+ ){0,4}(leave|cause) (a |any |"
@@ -493,6 +505,8 @@ GENERAL = [
                r"march|april|may|june|july|august|september|october|november|december|spring|"
                r"summer|autumn|winter)|at (christmas|easter))\b"),
     re.compile(r"\bi (had|got) (\w+ ){0,6}(once|years back|long gone|gone now|fine now)\b"),
+    # Held-out 9: the signs of an infection asked about, misspelt ("signs of infecton").
+    re.compile(r"\b(signs?|symptoms?) of (an? )?(infect\w*|allerg\w*)\b"),
     # Last, so that the patterns above still see what it blanks: "I had a fever the week
     # before my appointment".
     re.compile(r"\b(week|day|days|weeks|month)s? before (my |the )?(appointment|treatment|session|"

@@ -70,6 +70,10 @@ def answerer() -> Answerer:
     "my lips are swelling up rly quick",
     "so lightheaded and my heart is pounding since the reaction began",
     "he cant remember what day it is",
+    # From held-out 9's first run.
+    "whole body covered in raised itchy patches",
+    "her breathing has gone really noisy",
+    "she went down on the floor and woke up muddled",
 ])
 def test_emergencies(text: str) -> None:
     assert triage(text).urgency == "emergency"
@@ -122,6 +126,10 @@ def test_emergencies(text: str) -> None:
     "little dents on my cheek that weren't there before my session",
     "a sore came up on my lip, just like the cold sores I used to get",
     "a fever, no joke, 39 tonight",
+    # From held-out 9's first run.
+    "a cold sore has just come up on my top lip",
+    "the needle holes never closed and now there are dips in my cheek",
+    "I'm left with pockmarks",
 ])
 def test_urgent_signs(text: str) -> None:
     assert triage(text, day=3).urgency == "urgent"
@@ -201,6 +209,12 @@ def test_urgent_signs(text: str) -> None:
     "how wud i tell if i was alergic",
     "two days off the gym is killing me",
     "i cant remember what they told me about sunscreen",
+    # From held-out 9's first run.
+    "wat r the signs of infecton",
+    "someone on reddit said they fainted, is that common?",
+    "my lips were tingly from the numbing but it's worn off",
+    "my sister's face went lumpy after a cheap salon job, is that a risk here?",
+    "my tattoo scarred, can I still have it done?",
 ])
 def test_ordinary_messages_do_not_escalate(text: str) -> None:
     assert triage(text, day=1).urgency == "none"
@@ -241,6 +255,12 @@ def test_ordinary_messages_do_not_escalate(text: str) -> None:
     ("the redness has not budged", 9, "urgent"),
     ("the puffiness and redness haven't gone down", 1, "none"),
     ("the puffiness and redness haven't gone down", 8, "urgent"),
+    # From held-out 9's first run.
+    ("my cheeks still look slapped", 1, "none"),
+    ("my cheeks still look slapped", 9, "urgent"),
+    ("my jaw is red hot", 1, "none"),
+    ("my jaw is red hot", 5, "urgent"),
+    ("the redness goes further every hour", 4, "urgent"),
 ])
 def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> None:
     assert triage(text, day).urgency == level
@@ -250,7 +270,7 @@ def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> Non
                                   "faq_holdout2.yaml", "faq_holdout3.yaml",
                                   "triage_holdout4.yaml", "faq_holdout5.yaml",
                                   "faq_holdout6.yaml", "faq_holdout7.yaml",
-                                  "faq_holdout8.yaml"])
+                                  "faq_holdout8.yaml", "faq_holdout9.yaml"])
 def test_every_warning_sign_in_the_evaluation_sets_is_escalated(name: str,
                                                                 answerer: Answerer) -> None:
     """The safety bar: warning-sign recall 1.0 at both levels on every labelled set, as the
