@@ -46,9 +46,9 @@ EMERGENCY = [
     rf"\b(cant|cnt|cannot|can not|couldnt|trouble|difficult\w*|hard|harder|struggl\w*|unable|"
     rf"problems?|barely|short(ness)? of|not able to)\b {_}{BREATH}",
     r"\b(breathless\w*|wheez\w*|gasping|short of breath)\b",
-    r"\b(breathing|breath|brething|breathin)\b (has |have |had )?(is |feels |went |go |goes |getting |"
-    r"gone )?(\w+ )?(whistl\w*|short|difficult|hard|harder|tough|laboured|labored|wheezy|noisy|"
-    r"rattl\w*|shallow|tight)\b",
+    r"\b(breathing|breath|brething|breathin)\b (has |have |had )?(is |feels |went |go |goes |"
+    r"getting |gone )?(\w+ )?(whistl\w*|short|difficult|hard|harder|tough|laboured|labored|"
+    r"wheezy|noisy|rattl\w*|shallow|tight)\b",
     rf"\bchest\b{SAME_SENTENCE}{{0,25}}\b(tight\w*|band|pressure|heavy|crushing|squeez\w*)\b|"
     rf"\b(tight\w*|band|pressure|crushing|squeez\w*)\b{SAME_SENTENCE}{{0,25}}\bchest\b",
     rf"\b(tongue|tounge|throat)\b{SAME_SENTENCE}{{0,30}}\b(puff\w*|swell\w*|swollen|thick\w*|big|"
@@ -130,6 +130,15 @@ EMERGENCY = [
     r"\btalking nonsense\b|\bdoesnt (seem to )?know where\b|\basking the same question\b|"
     r"\bcant remember what (day|time|year|month|happened|just happened|i was)\b|"
     r"\blosing my words\b",
+    # The fifth batch of warning examples: emergencies in other words.
+    rf"\b(fist|golf ball|something) (stuck )?in (my |the )?throat\b|"
+    rf"\bthroat\b{SAME_SENTENCE}{{0,30}}\btight\b|"
+    rf"\bswallow\w* (feels|is|has gone) (odd|weird|strange|funny)\b|"
+    rf"\bbreathing (is |feels )?heavy\b|"
+    rf"\bcame over (all |very |really |so )?(faint|woozy)\b|\bwent down in the\b|"
+    rf"\bout (cold )?for a (few )?seconds\b|\b(fanted|fainty|faintish)\b",
+    r"\b(raised|itchy) (\w+ ){0,3}(patches|islands|blotches)\b.{0,60}\b(arms?|chest|neck|body|"
+    r"legs?|back|moving)\b",
 ]
 COLD_SORE = r"(cold ?sores?|fever ?blisters?|herpes|hsv)"
 URGENT = [
@@ -237,6 +246,27 @@ URGENT = [
     r"\b(bleed\w*)\b.{0,25}\b(wont stop|not stop\w*|doesnt stop|keeps?|still|again|heavy|lots)\b|"
     r"\b(still|keeps?) bleed\w*\b|\bblood (wont stop|keeps|is still|still)\b",
     r"\b(swollen|swelling) (lips?|mouth)\b|\blips? (are |is )?(swell\w*|swollen)\b",
+    # The fifth batch of warning examples: signs in other words.
+    r"\b(ye?l+ow|creamy|off ?white) (\w+ )?(goo|gunk|caps?|pearls?|dots|beads?|heads?)\b|\bthick "
+    r"(\w+ )?(stuff|liquid|gunk)\b.{0,20}\b(like custard|came out|off ?white|yellow)|\bcotton wool "
+    r"stuck\b|\b(wet|damp) and sticky\b|\bhard (golden|yellow) (layer|crust|skin)\b|"
+    r"\byellowish (skin|crust|film|layer)\b|\bdried marmalade\b|\bcrusty yellow\b|"
+    r"\b(smell|odou?r)\b.{0,30}\bgone off\b",
+    r"\b(pink|red) (thread|line|trail|stripe)s? (running|going|heading|spreading|travel\w*)\b",
+    r"\b(domes?|bubbles?) (filled with|full of) (water|fluid|liquid)\b|\bsee ?through (bumps|spots|"
+    r"dots)\b",
+    r"\b(grains? of rice|rice grains?|hard peas|little peas)\b (\w+ ){0,3}(under|in) (my |the )?"
+    r"(\w+ )?(skin|cheek|jaw)|\bice ?pick (\w+ )?(holes|marks|dents|pits)\b|\bnew pit+s\b|"
+    r"\bhealed raised\b|\b(shiny|glossy) raised (line|ridge)\b|\braised and (glossy|shiny)\b",
+    r"\b(greyish|grey|gray|mottled|marbled|lacy|dusky)\b.{0,50}\b(pain\w*|hurts?|sore|aches?|"
+    r"aching|numb)\b|\bcold and numb\b",
+    r"\bthrough a (steamy|foggy|misty|fogged up) (window|glass|windscreen)\b",
+    r"\bhot (body )?and (the )?cold (body )?(together|at the same time)\b|\bboiling (to|then|and) "
+    r"freezing\b|\bfreezing (to|then|and) boiling\b|"
+    r"\b(im|i am|says im|feel like im) burning up\b(?! with)|"
+    r"\bteeth (are )?(hitting|chattering|banging)\b|\bshaking under the (covers|duvet|blanket)\b",
+    r"\b(by mistake|by accident|accidentally|like an idiot)\b.{0,80}\b(burn\w*|raw|scorch\w*|"
+    r"blister\w*|peeling (off|away)|coming off)\b",
 ]
 COMPLAINT = (r"\b(red\w*|pink\w*|flush\w*|swel+\w*|swo+l+e?n|puff\w*|pain\w*|sore\w*|hurt\w*|ache|"
              r"aching|burn\w*|sunburn\w*|sting\w*|throb\w*|tender\w*|inflam\w*|irritat\w*|angry|"
@@ -272,12 +302,14 @@ LASTING = re.compile(rf"{PRESENT_COMPLAINT}|{COMPLAINT}.{{0,40}}\b(still|anymore
                      rf"persist\w*|wont go|not gone|hasnt gone|not going away|havent faded|"
                      rf"not faded|(isnt|not|hasnt|wont|arent) (\w+ )?fad\w*|remain\w*|"
                      rf"not subsid\w*|not go|(hasnt|havent|not|wont|didnt) (\w+ )?budge\w*|"
-                     rf"(hasnt|havent|not) (\w+ )?gone down)\b|\b(still|persist\w*)\b.{{0,30}}{COMPLAINT}")
+                     rf"(hasnt|havent|not) (\w+ )?gone down)\b|\b(still|"
+                     rf"persist\w*)\b.{{0,30}}{COMPLAINT}")
 # Skin that feels hot is expected in the first days (like a sunburn), a sign of infection after.
 HOT_SKIN = re.compile(r"\b(skin|face|cheek\w*|area) (is |feels |feel |got )?(really |very |"
                       r"so )?(hot|warm)\b|\b(radiat\w*|giving off|pumping out|throwing off) heat\b|"
-                      r"\b(hot plate|radiator|oven|furnace)\b|\bred ?hot\b|\bwarm (your|my) hands\b|"
-                      r"\bheat (from|coming off|is spreading)\b|\b(hot|warm) and (painful|sore|"
+                      r"\b(hot plate|radiator|oven|furnace)\b|\bred ?hot\b|"
+                      r"\bwarm (your|my) hands\b|\bheat (from|coming off|is spreading)\b|"
+                      r"\b(hot|warm) and (painful|sore|"
                       r"tender|throbbing|swollen)\b|\b(painful|sore|tender|throbbing|"
                       r"swollen) and (hot|warm)\b")
 LATE_BUMPS = re.compile(r"\b(bumps?|spots?|pimples?|lumps?|nodules?)\b")
@@ -391,7 +423,8 @@ GENERAL = [
                r"what i thought)\b[^.!?]{0,70}\b(but|turns out|turned out|is|was)\b (it |that |"
                r"its |this )?(was |is |were )?(just|only)\b[^.!?]*"),
     re.compile(r"\b(is it possible (to|that)|what (\w+ )?(would |does |do )?counts? as|what if|(im|"
-               r"i am) allergic to|(how do|how can|how would|how wud|how wld|how will) (i|you|u) (tell|know|"
+               r"i am) allergic to|(how do|how can|how would|how wud|how wld|how will) (i|you|"
+               r"u) (tell|know|"
                r"spot))\b[^.!?,]*"),
     re.compile(r"\b(is it|would it be|is that) (\w+ )?(bad|serious|a problem|dangerous|"
                r"normal) if (it|i|you|they) (starts?|gets?|begins?|ever)\b[^.!?,]*"),
@@ -440,7 +473,8 @@ GENERAL = [
                r"tattoo)\b[^.,;!?]*"),
     re.compile(r"\bwh?at (does|do|would|should|will) (\w+ ){0,4}(look|feel) like"),
     # Held-out 9: what others said online, with nothing of the patient in the sentence.
-    re.compile(r"\b(someone|somebody|people|a (girl|guy|woman|man|lady)) (on|from|in) (\w+ ){0,2}(said|"
+    re.compile(r"\b(someone|somebody|people|a (girl|guy|woman|man|lady)) (on|from|"
+               r"in) (\w+ ){0,2}(said|"
                r"says|posted|wrote|claimed)\b(?![^.!?]*\b(my|me|i|im|ive)\b)[^.!?]*"),
     re.compile(r"\b(my (mate|friend|sister|brother|mum|mom|mother|dad|partner|colleague|cousin)s?|"
                r"someone|she|he) (\w+ ){0,2}(had|got|gets|fainted|passed out|ended up|"
@@ -473,8 +507,9 @@ GENERAL = [
                r"\bprone to (\w+ )?(scar\w*|keloid\w*)"),
     re.compile(r"\b(acne|old|existing|keloid|keliod|keloidal|pitted|boxcar|icepick|appendix|"
                r"appendectomy|operation|surgery|surgical|caesarean|cesarean|section|chickenpox|"
-               r"pox|knee|tummy|belly|tattoo|piercing) scar\w*|\b(tattoo|piercing) (\w+ )?scarred\b|"
-               r"\bscars? from (acne|spots)|\bscar\w* (improve|better|fade|results?)|"
+               r"pox|knee|tummy|belly|tattoo|piercing) scar\w*|"
+               r"\b(tattoo|piercing) (\w+ )?scarred\b|\bscars? from (acne|spots)|"
+               r"\bscar\w* (improve|better|fade|results?)|"
                r"\bfor (\w+ )?scar\w*|\bmy scars?\b(?! from)"),
     re.compile(r"\b(will|would|could|can|does|do|might) (\w+ ){0,4}(leave|cause) (a |any |"
                r"me )?(\w+ )?scar\w*|\b(will|would|could|can|does|might) (\w+ ){0,3}scar (me|my|"

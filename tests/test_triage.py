@@ -74,6 +74,12 @@ def answerer() -> Answerer:
     "whole body covered in raised itchy patches",
     "her breathing has gone really noisy",
     "she went down on the floor and woke up muddled",
+    # From the fifth batch of warning examples.
+    "it feels like a fist in my throat",
+    "my throat feels a little bit tight",
+    "swallowing feels weird since the cream",
+    "I came over all faint in the car",
+    "itchy raised blotches spreading over my chest and back",
 ])
 def test_emergencies(text: str) -> None:
     assert triage(text).urgency == "emergency"
@@ -130,6 +136,18 @@ def test_emergencies(text: str) -> None:
     "a cold sore has just come up on my top lip",
     "the needle holes never closed and now there are dips in my cheek",
     "I'm left with pockmarks",
+    # From the fifth batch of warning examples.
+    "two dots have a creamy cap on them",
+    "thick stuff like custard in the spots",
+    "the patch by my ear is wet and sticky",
+    "a pink thread running down my neck",
+    "little domes full of fluid on my chin",
+    "it's like grains of rice under the skin of my jaw",
+    "new pitts in my cheek",
+    "a mottled purple patch that hurts",
+    "it's like looking through a foggy window",
+    "boiling then freezing all night",
+    "used the glycolic by mistake and now it's raw",
 ])
 def test_urgent_signs(text: str) -> None:
     assert triage(text, day=3).urgency == "urgent"
@@ -215,6 +233,7 @@ def test_urgent_signs(text: str) -> None:
     "my lips were tingly from the numbing but it's worn off",
     "my sister's face went lumpy after a cheap salon job, is that a risk here?",
     "my tattoo scarred, can I still have it done?",
+    "I'm burning up with excitement about my results",
 ])
 def test_ordinary_messages_do_not_escalate(text: str) -> None:
     assert triage(text, day=1).urgency == "none"
