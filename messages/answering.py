@@ -23,11 +23,11 @@ from messages.triage import Triage, Urgency, ruled_out, triage
 
 # Chosen on the dev sets by bench/faq_thresholds.py (see README). Topics are ranked by the
 # topic model's decision value plus BM25_WEIGHT times their BM25F score relative to the best
-# one. The message is off-topic when the model's "none of these" class beats the best topic by
-# NONE_MARGIN, or when negative falls short of it by no more than that (never when it names
-# our own procedure); and the best topic must score MIN_SCORE
-# in BM25F, plus PER_UNFAMILIAR_WORD for each word of the message that is no patient's word
-# for any topic. Runner-up topics within ALTERNATIVE_GAP of the best are offered as buttons.
+# one. The message is off-topic when the model's "none of these" value is above the best
+# topic's plus NONE_MARGIN (a negative margin: even a little below it), never when it names
+# our own procedure; and the best topic must score MIN_SCORE in BM25F, plus
+# PER_UNFAMILIAR_WORD for each word of the message that is no patient's word for any topic.
+# Runner-up topics within ALTERNATIVE_GAP of the best are offered as buttons.
 BM25_WEIGHT = 0.0
 NONE_MARGIN = -0.2
 MIN_SCORE = 1.0

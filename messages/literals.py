@@ -1,8 +1,9 @@
 """The literal text that every match of a regular expression contains: a cheap test first.
 
-Triage blanks general questions with some seventy patterns, and a message usually holds the
-words of only a few: `"killing me" in text` costs far less than a failed search. The test only
-ever says "cannot match" when no match is possible, so results are the same with or without it.
+Triage blanks general questions with some seventy patterns and looks for signs with as many
+again, and a message usually holds the words of only a few: `"killing me" in text` costs far
+less than a failed search. The test only ever says "cannot match" when no match is possible,
+so results are the same with or without it.
 """
 
 from __future__ import annotations

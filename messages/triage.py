@@ -302,8 +302,8 @@ LASTING = re.compile(rf"{PRESENT_COMPLAINT}|{COMPLAINT}.{{0,40}}\b(still|anymore
                      rf"persist\w*|wont go|not gone|hasnt gone|not going away|havent faded|"
                      rf"not faded|(isnt|not|hasnt|wont|arent) (\w+ )?fad\w*|remain\w*|"
                      rf"not subsid\w*|not go|(hasnt|havent|not|wont|didnt) (\w+ )?budge\w*|"
-                     rf"(hasnt|havent|not) (\w+ )?gone down)\b|\b(still|"
-                     rf"persist\w*)\b.{{0,30}}{COMPLAINT}")
+                     rf"(hasnt|havent|not) (\w+ )?gone down)\b|"
+                     rf"\b(still|persist\w*)\b.{{0,30}}{COMPLAINT}")
 # Skin that feels hot is expected in the first days (like a sunburn), a sign of infection after.
 HOT_SKIN = re.compile(r"\b(skin|face|cheek\w*|area) (is |feels |feel |got )?(really |very |"
                       r"so )?(hot|warm)\b|\b(radiat\w*|giving off|pumping out|throwing off) heat\b|"
@@ -423,8 +423,8 @@ GENERAL = [
                r"what i thought)\b[^.!?]{0,70}\b(but|turns out|turned out|is|was)\b (it |that |"
                r"its |this )?(was |is |were )?(just|only)\b[^.!?]*"),
     re.compile(r"\b(is it possible (to|that)|what (\w+ )?(would |does |do )?counts? as|what if|(im|"
-               r"i am) allergic to|(how do|how can|how would|how wud|how wld|how will) (i|you|"
-               r"u) (tell|know|"
+               r"i am) allergic to|(how do|how can|how would|how wud|how wld|"
+               r"how will) (i|you|u) (tell|know|"
                r"spot))\b[^.!?,]*"),
     re.compile(r"\b(is it|would it be|is that) (\w+ )?(bad|serious|a problem|dangerous|"
                r"normal) if (it|i|you|they) (starts?|gets?|begins?|ever)\b[^.!?,]*"),
@@ -473,9 +473,8 @@ GENERAL = [
                r"tattoo)\b[^.,;!?]*"),
     re.compile(r"\bwh?at (does|do|would|should|will) (\w+ ){0,4}(look|feel) like"),
     # Held-out 9: what others said online, with nothing of the patient in the sentence.
-    re.compile(r"\b(someone|somebody|people|a (girl|guy|woman|man|lady)) (on|from|"
-               r"in) (\w+ ){0,2}(said|"
-               r"says|posted|wrote|claimed)\b(?![^.!?]*\b(my|me|i|im|ive)\b)[^.!?]*"),
+    re.compile(r"\b(someone|somebody|people|a (girl|guy|woman|man|lady)) (on|from|in) (\w+ ){0,2}"
+               r"(said|says|posted|wrote|claimed)\b(?![^.!?]*\b(my|me|i|im|ive)\b)[^.!?]*"),
     re.compile(r"\b(my (mate|friend|sister|brother|mum|mom|mother|dad|partner|colleague|cousin)s?|"
                r"someone|she|he) (\w+ ){0,2}(had|got|gets|fainted|passed out|ended up|"
                r"once)\b(?![^.!?]*\b(treatment|session|appointment|procedure|needl\w*|clinic|home|"
