@@ -182,8 +182,7 @@ class FaqIndex:
         # solves both models, in turn: LIBLINEAR shuffles with the C library's random numbers,
         # so two at once would train slightly different models from run to run.
         read = self.analyzer.words
-        analysed = {topic: [(found, self.analyzer.stems(found)) for found in
-                            (read(_plain(text)) for text in entry["question"])]
+        analysed = {topic: [self.analyzer.uncorrected(_plain(text)) for text in entry["question"]]
                     for topic, entry in fields.items()}
         self.space = space = FeatureSpace()
         examples = [(space.numbered(terms, found), topic) for topic, texts in analysed.items()
