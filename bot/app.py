@@ -18,6 +18,7 @@ from telegram.ext import (
     CommandHandler,
     ContextTypes,
     Defaults,
+    JobQueue,
     MessageHandler,
     TypeHandler,
     filters,
@@ -92,6 +93,17 @@ def rate_limiter(settings: Settings) -> AIORateLimiter:
                           max_retries=REPLY_RETRIES)
 
 
+class DrainingJobQueue(JobQueue):  # type: ignore[type-arg]
+    """python-telegram-bot's job queue, paused before it stops: it waits for running jobs
+    and then shuts the scheduler down, and a dispatcher tick that fired in between was
+    cancelled before it began and logged as an error."""
+
+    async def stop(self, wait: bool = True) -> None:
+        if self.scheduler.running:
+            self.scheduler.pause()
+        await super().stop(wait)
+
+
 def build_application(settings: Settings, *, clock: Clock | None = None) -> Application:
     """The bot, ready for `run_polling`; services start in post_init, stop in post_shutdown."""
     if settings.telegram_bot_token is None:
@@ -139,6 +151,7 @@ def build_application(settings: Settings, *, clock: Clock | None = None) -> Appl
         .defaults(Defaults(parse_mode=ParseMode.HTML,
                            link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .rate_limiter(rate_limiter(settings))
+        .job_queue(DrainingJobQueue())
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .build()
