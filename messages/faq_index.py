@@ -262,7 +262,8 @@ class FaqIndex:
             exact=self.exact.get(frozenset(terms)),
             unfamiliar=sum(1 for t in terms if t not in self.topic_words),
             learnt=self.model.scores_of(*message),
-            warning=None if self.warning_model is None
+            # A greeting or "ok" has no term: nothing to read a sign in, only letter groups.
+            warning=None if self.warning_model is None or not terms
             else self.warning_model.scores_of(*message)[WARNING_SIGN],
         )
 

@@ -318,6 +318,13 @@ def test_a_sign_the_rules_do_not_know_is_escalated_by_the_warning_model(
     assert answer.urgency == "urgent" and answer.reason == "reads like a warning sign"
 
 
+@pytest.mark.parametrize("text", ["hello", "hey 👋", "thanks!", "ok 👍"])
+def test_a_greeting_is_never_read_as_a_warning_sign(text: str, answerer: Answerer) -> None:
+    """A message with no word but greetings and thanks carries no sign to read: the warning
+    model, fed only its letter groups, once found "hello" close enough to escalate."""
+    assert answerer.answer(text, 5, RECIPIENT).urgency == "none"
+
+
 @pytest.mark.parametrize("text", [
     "no bubbling under the skin on my chin, it's all smooth",
     "my friend had something bubbling under her skin after a peel",
