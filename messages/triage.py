@@ -165,7 +165,8 @@ URGENT = [
     r"tempreture|temperture|temparature|the chills|chills(?! out)|shiver\w*|rigors|hot n cold|"
     r"hot & cold|sweat\w* through|(cant stop|keep|been) (shaking|trembling)|shaking so much|"
     r"freezing (cold )?in a warm|achy all over|achy and (sweaty|shivery|hot)|like (i have|ive got|"
-    r"i got|i have got) (covid|flu)|(hot and cold|cold|night) sweats|clammy|flu|flu like|fluey|"
+    r"i got|i have got) (covid|flu)|(hot and cold|cold|night) sweats|clammy|flu(?! (jab|shot|"
+    r"vaccin\w*|season))|flu like|fluey|"
     r"feverish|shivery|hot and cold|hot and sweaty|sweaty and hot|cold sweat|"
     r"teeth (are )?chattering)\b",
     r"\b(feel\w*|felt) (\w+ )?(unwell|ill|poorly|sick|run down|awful all over)\b",
@@ -434,6 +435,7 @@ GENERAL = [
     re.compile(r"\bif (i|you) (\w+ )?(pass out|faint|collapse)\b[^.!?,]*"),
     re.compile(r"\b(my|a|her|his) (kid|child|son|daughter|husband|wife|partner|boyfriend|"
                r"girlfriend|mum|mom|mother|dad|father|sister|brother|friend|bff|bestie|mate|"
+               r"baby|babys|toddler|dog|cat|puppy|kitten|pet|hamster|rabbit|horse|"
                r"colleague|coworker|flatmate|roommate|nan|gran\w*|cousin|aunt|uncle|neighbou?r|"
                r"boss|girl|guy|woman|man)s?( of a friend)? (\w+ ){0,2}(has|have|had|got|gets|was|"
                r"were|broke|swelled|blistered|said|showed)\b(?:(?!\b(?:and|but|now|she|he|they|"

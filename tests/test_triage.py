@@ -148,6 +148,8 @@ def test_emergencies(text: str) -> None:
     "it's like looking through a foggy window",
     "boiling then freezing all night",
     "used the glycolic by mistake and now it's raw",
+    "had the flu jab on monday and now I've got the flu",
+    "my baby grabbed my cheek and now the spot is full of pus",
 ])
 def test_urgent_signs(text: str) -> None:
     assert triage(text, day=3).urgency == "urgent"
@@ -234,6 +236,10 @@ def test_urgent_signs(text: str) -> None:
     "my sister's face went lumpy after a cheap salon job, is that a risk here?",
     "my tattoo scarred, can I still have it done?",
     "I'm burning up with excitement about my results",
+    # From the dev sets' out-of-scope messages: a vaccine, a baby's or a pet's skin.
+    "is it ok to get the flu shot the same week",
+    "my baby's got a rash on her legs, which cream",
+    "my puppy has a lump on his ear",
 ])
 def test_ordinary_messages_do_not_escalate(text: str) -> None:
     assert triage(text, day=1).urgency == "none"
