@@ -139,6 +139,16 @@ EMERGENCY = [
     rf"\bout (cold )?for a (few )?seconds\b|\b(fanted|fainty|faintish)\b",
     r"\b(raised|itchy) (\w+ ){0,3}(patches|islands|blotches)\b.{0,60}\b(arms?|chest|neck|body|"
     r"legs?|back|moving)\b",
+    # The sixth batch of warning examples: emergencies in other words.
+    r"\b(breath\w*|air)\b.{0,40}\b(straw|stirrer|pinhole)\b|\bairway\b.{0,30}\b(shrink\w*|"
+    r"narrow\w*|smaller)\b|\bthroat\b.{0,30}\bsqueez\w*|\binside (of )?(my |the )?mouth\b.{0,20}"
+    r"\b(swell\w*|swollen|puff\w*)|\b(hard|difficult|struggl\w*) to (talk|speak)\b(?! (about|to|"
+    r"with))|\bbarely (\w+ )?swall?ow\w*|\btongue\b.{0,30}\bsponge\b",
+    r"\b(lips?|tongue|face)\b[^.!?]{0,60}\b(still|keep|keeps) (getting|growing) (bigger|fatter|"
+    r"larger)\b|\b(lips?|tongue)\b[^.!?]{0,30}\bgetting fatter\b|\beyes? (are |is )?(almost|"
+    r"nearly|practically) (swollen )?shut\b|\b(body|arms|legs|chest) (is |are )?covered in "
+    r"(\w+ ){0,2}(patches|blotches|bumps|welts|lumps)\b|\b(keep|kept) going (all )?(faint|grey|"
+    r"gray)\b|\bhad to lie (down )?on the floor\b",
 ]
 COLD_SORE = r"(cold ?sores?|fever ?blisters?|herpes|hsv)"
 URGENT = [
@@ -170,7 +180,8 @@ URGENT = [
     r"feverish|shivery|hot and cold|hot and sweaty|sweaty and hot|cold sweat|"
     r"teeth (are )?chattering)\b",
     r"\b(feel\w*|felt) (\w+ )?(unwell|ill|poorly|sick|run down|awful all over)\b",
-    r"\b(thermometer|temp|temps|temperature)\b.{0,20}\b(3[89]|4[01]|10[0-4])(\.\d)?\b",
+    r"\b(thermometer|temp|temps|temperature)\b.{0,20}\b(3[89]|4[01]|10[0-4])(\.\d)?( ?(f|c|"
+    r"degrees))?\b",
     r"\b(glands?|lymph\w*|nodes?)\b.{0,20}\b(swell\w*|swollen|up|sore|tender|lumps?|painful|big|"
     r"huge|grapes?)|\blumps? under (my |the )?(jaw|jawline|chin|ears?)\b|\bunder (my |the )?(jaw|"
     r"chin|ears?)\b.{0,20}\b(swell\w*|swollen|lumps?|tender|sore)\b|\bswollen (glands?|lymph\w*|"
@@ -268,6 +279,16 @@ URGENT = [
     r"\bteeth (are )?(hitting|chattering|banging)\b|\bshaking under the (covers|duvet|blanket)\b",
     r"\b(by mistake|by accident|accidentally|like an idiot)\b.{0,80}\b(burn\w*|raw|scorch\w*|"
     r"blister\w*|peeling (off|away)|coming off)\b",
+    # The sixth batch of warning examples: signs in other words.
+    r"\byellow\w* (middle|centre|center|core|cap)s?\b|\bsyrup\b[^.!?]{0,30}\b(on my|dr(y|ied))\b|"
+    r"\b(towel|pillow\w*|tissues?|pad|flannel)\b[^.!?]{0,40}\byellow\w* (marks?|stains?|spots?|"
+    r"patches|bits|stuff)\b|\bcloudy (stuff|fluid|liquid|gunk|goo)\b|\bsqueez\w* (\w+ ){0,3}"
+    r"(stuff|fluid|liquid|gunk|goo) out\b",
+    r"\blike a (kettle|hot water bottle|radiator)\b|\bstill in tears\b|\b(most|max\w*) (\w+ ){0,2}"
+    r"(paracetamol|ibuprofen|pain ?killers?)\b",
+    r"\bones? (is )?(kicking off|brewing|flaring)\b|\bblistr\w*|\bblistres\b",
+    r"\bscratch(ed)?[ -]?like (lines|marks)\b|\blike (a cat|someone|something) scratched\b|"
+    r"\b(zig ?zag|criss ?cross) (\w+ )?(marks?|lines?|pattern)\b",
 ]
 COMPLAINT = (r"\b(red\w*|pink\w*|flush\w*|swel+\w*|swo+l+e?n|puff\w*|pain\w*|sore\w*|hurt\w*|ache|"
              r"aching|burn\w*|sunburn\w*|sting\w*|throb\w*|tender\w*|inflam\w*|irritat\w*|angry|"
@@ -294,7 +315,12 @@ WORSENING = re.compile(
     rf"way|even|getting|got|gotten|its|been) worse\b|\bworse (and worse|again|today)\b|"
     rf"\bworst (yet|so far|its been)\b|\b(at first|first|before|"
     rf"earlier)\b.{{0,40}}\bbut now\b{SAME_SENTENCE}{{0,40}}\b(really|very|so|much more|more|"
-    rf"even more) (puffy|swollen|red|sore|painful|tight|inflamed)\b"
+    rf"even more) (puffy|swollen|red|sore|painful|tight|inflamed)\b|"
+    # The sixth batch: "gone from pink to beetroot", "day 6 is worse than day 3".
+    rf"\bfrom (pink|red|light red) to (\w+ )?(beetroot|red|crimson|scarlet|purple|dark red|"
+    rf"angry)\b|\bworse than (ever|on day|day|it was)\b|\bgoing backwards\b|\bwas better (on|"
+    rf"yesterday|before|earlier|at)\b|\b(hasnt|has not|havent|not) (\w+ )?(budged|shifted|"
+    rf"eased)\b"
 )
 PRESENT_COMPLAINT = (r"\b(skin|face|cheeks?|chin|forehead|jaw|neck|nose|it|area|eyes)\b (is|are|"
                      r"looks?|feels?|seems?) (\w+ ){0,3}(red|pink|puffy|swollen|sore|inflamed|"
@@ -315,15 +341,20 @@ HOT_SKIN = re.compile(r"\b(skin|face|cheek\w*|area) (is |feels |feel |got )?(rea
                       r"swollen) and (hot|warm)\b")
 LATE_BUMPS = re.compile(r"\b(bumps?|spots?|pimples?|lumps?|nodules?)\b")
 LATE_BUMPS_FROM_DAY = 14
-DAY_IN_TEXT = re.compile(r"\b(?:day|dy) (\d{1,3})\b|\b(\d{1,3}) (days?|weeks?|wks?) (?:later|after|"
-                         r"since|ago|now|on|in|post)\b|\b(a|one|two|three|four|few|five|six|seven|"
-                         r"eight|nine|ten|eleven|twelve) (days?|weeks?|wks?|months?) (?:later|"
-                         r"after|since|ago|now|on|in|out|past)\b|\bafter (\d{1,3}|a|one|two|three|"
-                         r"four|five|six|seven|eight|nine|ten|eleven|twelve) (days?|weeks?)|\b(a|"
-                         r"one) month\b")
+DAY_IN_TEXT = re.compile(r"\b(?:day|dy) (\d{1,3}|one|two|three|four|five|six|seven|eight|nine|"
+                         r"ten|eleven|twelve)\b|\b(\d{1,3}) (days?|weeks?|wks?) (?:later|after|"
+                         r"since|ago|now|on|in|post|and)\b|\b(a|one|two|three|four|few|five|"
+                         r"six|seven|eight|nine|ten|eleven|twelve) (days?|weeks?|wks?|months?) "
+                         r"(?:later|after|since|ago|now|on|in|out|past)\b|\bafter (\d{1,3}|a|one|"
+                         r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (days?|"
+                         r"weeks?)|\b(a|one) month\b|\b(?:been|over) (\d{1,3}|a|one|two|three|"
+                         r"four|few|five|six|seven|eight|nine|ten|eleven|twelve) (days?|weeks?|"
+                         r"wks?)\b")
+# A day compared with is a day gone by ("worse than on day 2"); "since day 3" says at least 3.
+COMPARED_DAY = re.compile(r"\bthan( it was| they were)?( on)? $")
 # Said without a number: "a fortnight", "a week and a half on", "weeks later".
 SAID_LONG_AGO = {"fortnight": 14, "week and a half": 10, "over a week": 8, "more than a week": 8,
-                 "weeks later": 14, "weeks after": 14, "weeks on": 14}
+                 "weeks later": 14, "weeks after": 14, "weeks on": 14, "long after": 28}
 _SAID_LONG_AGO = re.compile(r"\b(" + "|".join(SAID_LONG_AGO) + r")\b")
 WORD_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "few": 3, "five": 5, "six": 6,
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
@@ -356,13 +387,25 @@ CLAUSE_START = r"(?:^|(?<=[.!?,])|(?<=\bbut )|(?<=\bnow )|(?<=\btoday )|(?<=\bto
                r"(?<=\bthis time )|(?<=\bsince )|(?<=\bstill ))"
 UNTIL_NOW = r"(?:(?!\b(?:but|now|today|tonight|this time|since|still)\b)[^.!?,])"
 GENERAL = [
+    # First, before the masks below blank a part of them: questions about a sign ("which day
+    # do infections tend to appear", "what would a reaction usually look like"), from the sixth
+    # batch of warning examples' ordinary messages.
+    re.compile(r"\b(can|could|do|does|will|would|might|may) (\w+ ){1,3}(happen|occur|show up|"
+               r"appear)\b[^.!?,]*|\b(which|what) day (do|does|would|will) (\w+ ){1,3}(tend to |"
+               r"usually )?(appear|happen|show|start)\b[^.!?,]*|\b(warning )?signs? for (a |an )?"
+               r"(\w+ )?\w+|\btell (\w+ ){1,5}apart\b[^.!?,]*|\b(does|do) (\w+ ){1,3}always "
+               r"mean\b[^.!?,]*|"
+               r"\bwhat (does|do) (\w+ ){1,3}mean\b[^.!?]*|\b(should|do) i (check|test|monitor|"
+               r"watch) (for|my)\b[^.!?,]*|\b(would|will|does|do) (\w+ ){1,4}show up as\b[^.!?]*|"
+               r"\bwh?at (does|do|would|should|will) (\w+ ){0,8}(look|feel) like"),
     re.compile(r"\b(infection|reaction|allergy|allergic reaction|warning) (signs?|symptoms?)\b"),
     re.compile(r"\b(at what point|when) (should|do) i (\w+ ){0,9}(about|for) (a|an|any) (reaction|"
                r"infection|allerg\w*)\b"),
     re.compile(r"\b(watch|look) out for\b( \w+){0,3}|\btold (me|us) (to|about)\b[^.!?,]*|"
                r"\bread (about|up on|that|online)\b[^.!?,]*"),
     # The skin around the eye is the treated face, not the eye: "puffy under my eyes".
-    re.compile(r"\b(under|around|near|by|beside|below|next to|close to) (my |the |both |left |"
+    re.compile(r"\b(under|around|round|near|by|beside|below|next to|close to) (my |the |both |"
+               r"left |"
                r"right |one )*(eyes?|eye area)\b|\b(puffy|baggy|tired) eyes\b|\b(under|"
                r"around) them\b"),
     re.compile(r"\b(sign\w*|symptom\w*) of (an? )?(bad |severe |serious )?(all?ergic )?(infection|"
@@ -376,7 +419,7 @@ GENERAL = [
                r"catch|develop|end up with)\b[^.!?,]*"),
     re.compile(r"\b(is|are|can) (\w+ ){0,3}(a |an )?(possible|potential) (side ?effects?|"
                r"complications?|risks?)\b"),
-    re.compile(r"\bis (\w+ ){0,4}ever (a )?(normal|ok|okay|expected)\b"),
+    re.compile(r"\bis (\w+ ){0,4}ever (a )?(normal|ok|okay|expected)\b[^.!?,]*"),
     re.compile(r"\b(is|are) (\w+ ){1,3}(common|rare|likely|usual)\b|\b(is|"
                r"are) (\w+ ){1,5}(ever )?(a |an )?(\w+ )?(side ?effect|complication|risk)s?\b"),
     re.compile(r"\b(has anyone|have people|have you ever seen|why do (some )?people|"
@@ -390,7 +433,8 @@ GENERAL = [
                r"dad|sister|brother|friend|flatmate|colleague|neighbou?r|boss|ex|girl|"
                r"guy)s?\b(?![^.!?]*\b(treatment|session|appointment|procedure|needl\w*|clinic|home|"
                r"done|today|tonight|now|this morning|since|is|are|isnt|arent|doesnt|dont|cant|wont|"
-               r"keeps?|looks?|seems?|shes|hes|says|thinks|feels?|still|here|with me)\b)[^.!?]*"),
+               r"keeps?|looks?|seems?|shes|hes|says|thinks|feels?|still|here|with me|my (face|skin|"
+               r"cheeks?|temp\w*|lips?|chin|forehead|neck|nose|jaw))\b)[^.!?]*"),
     re.compile(r"\b(do you have|do you keep|should i bring|i carry|carry|bring) (an |my |"
                r"a )?epi ?pens?|\bepi ?pen prescription\b|\b(documentary|article|video|"
                r"post) about\b[^.!?,]*"),
@@ -435,10 +479,11 @@ GENERAL = [
     re.compile(r"\bif (i|you) (\w+ )?(pass out|faint|collapse)\b[^.!?,]*"),
     re.compile(r"\b(my|a|her|his) (kid|child|son|daughter|husband|wife|partner|boyfriend|"
                r"girlfriend|mum|mom|mother|dad|father|sister|brother|friend|bff|bestie|mate|"
-               r"baby|babys|toddler|dog|cat|puppy|kitten|pet|hamster|rabbit|horse|"
+               r"baby|babys|toddler|dog|cat|puppy|kitten|pet|hamster|rabbit|horse|housemate|"
                r"colleague|coworker|flatmate|roommate|nan|gran\w*|cousin|aunt|uncle|neighbou?r|"
                r"boss|girl|guy|woman|man)s?( of a friend)? (\w+ ){0,2}(has|have|had|got|gets|was|"
-               r"were|broke|swelled|blistered|said|showed)\b(?:(?!\b(?:and|but|now|she|he|they|"
+               r"were|broke|swelled|blistered|said|showed|fell|slipped|tripped)\b(?:(?!\b(?:and|"
+               r"but|now|she|he|they|"
                r"i)\b)[^.,;!?])*"),
     # The past, before this treatment (the patient's or someone else's): the clause that says
     # when, up to a "but", "now" or "since" that brings it back to the present; the sentence
@@ -451,6 +496,7 @@ GENERAL = [
                r"back)|back in (19|20)\d\d|in (19|20)\d\d)\b[^.!?,]*"),
     re.compile(rf"{CLAUSE_START}{UNTIL_NOW}*?\b(as a (kid|child|teen\w*|baby|toddler)|years? ago|"
                rf"months ago|back then|in the past|when (i|she|he) was (young|little|a kid|younger|"
+               rf"pregnant|"
                rf"\d+|at school|a teen\w*|a baby|a child)|ages ago|years back|(summers?|"
                rf"winters?) ago|in my (teens|twenties|thirties|forties|fifties|sixties)|at school|"
                rf"in the (19|20)\d0s|before \d+ years|back in|in (19|20)\d\d|long time ago|"
@@ -473,12 +519,12 @@ GENERAL = [
                r"sore|painful|irritated|inflamed|angry)\b( than [^.,;!?]*)?"),
     re.compile(r"\b(when|after) i had (a |an |my )?(botox|fillers?|lip filler|laser|peel|"
                r"tattoo)\b[^.,;!?]*"),
-    re.compile(r"\bwh?at (does|do|would|should|will) (\w+ ){0,4}(look|feel) like"),
     # Held-out 9: what others said online, with nothing of the patient in the sentence.
     re.compile(r"\b(someone|somebody|people|a (girl|guy|woman|man|lady)) (on|from|in) (\w+ ){0,2}"
                r"(said|says|posted|wrote|claimed)\b(?![^.!?]*\b(my|me|i|im|ive)\b)[^.!?]*"),
     re.compile(r"\b(my (mate|friend|sister|brother|mum|mom|mother|dad|partner|colleague|cousin)s?|"
-               r"someone|she|he) (\w+ ){0,2}(had|got|gets|fainted|passed out|ended up|"
+               r"someone|she|he) (?:(?!(?:i|im|me|my)\b)\w+ ){0,2}(had|got|gets|fainted|passed out|"
+               r"ended up|"
                r"once)\b(?![^.!?]*\b(treatment|session|appointment|procedure|needl\w*|clinic|home|"
                r"still|now)\b)[^.,;!?]*"),  # someone else's past
     re.compile(r"\bmy (husband|wife|boyfriend|girlfriend|son|daughter|aunt|uncle|nan|gran\w*|"
@@ -543,6 +589,22 @@ GENERAL = [
     re.compile(r"\bi (had|got) (\w+ ){0,6}(once|years back|long gone|gone now|fine now)\b"),
     # Held-out 9: the signs of an infection asked about, misspelt ("signs of infecton").
     re.compile(r"\b(signs?|symptoms?) of (an? )?(infect\w*|allerg\w*)\b"),
+    # The sixth batch of warning examples' ordinary messages: someone else, idioms.
+    re.compile(r"\bif (i|my|you|it|the|someone) (\w+ ){0,2}(wake|woke|notice\w*|saw|see|spot\w*|"
+               r"couldnt|cant|hit|hits|came|come|comes)\b[^.,;!?]*|\b(lets|let us) say\b[^.!?,]*|"
+               rf"{SENTENCE_START}\W*say (my|the|i|it|that|you)\b[^.!?,]*"),
+    re.compile(r"\b(video|post|article|reel|tiktok|story) (of|about|from|with) (someone|somebody|"
+               r"a (girl|woman|guy|man|lady))\b[^.!?,]*|\b(says|said) (her|his|their) (face|skin|"
+               r"lips?|cheeks?|eyes?)\b[^.!?,]*|\b(the|a|another) (lady|woman|man|guy|girl|patient|"
+               r"person|client) (before|after|next to|in front of) me\b[^.!?]*|\b(says|said|"
+               r"told me) (that )?(you|people|everyone) (always|usually|often|normally)\b[^.!?,]*"),
+    re.compile(rf"{CLAUSE_START}[^.!?,]*\b(turned out|turns out) to be (just |only )?(dried|"
+               r"balm|cream|makeup|dirt|food|fluff|lint|product|moisturi[sz]er|fake tan)\b[^.!?,]*|"
+               r"\bbefore (christmas|easter|the summer|my holiday)\b"),
+    re.compile(r"\bso (good|amazing|happy|shocked|excited|gorgeous|great)\b[^.!?,]{0,20}\b(nearly|"
+               r"almost) (faint\w*|passed out|died|cried)|\bsight for sore eyes\b|\booz\w* "
+               r"(with )?(emails|charm|confidence|messages)\b|\b(weather|film|movie|song|story|"
+               r"news)\b[^.!?,]{0,20}\b(giving|gave|gives) me (the )?chills\b"),
     # Last, so that the patterns above still see what it blanks: "I had a fever the week
     # before my appointment".
     re.compile(r"\b(week|day|days|weeks|month)s? before (my |the )?(appointment|treatment|session|"
@@ -612,18 +674,25 @@ _EXPECTED_EARLY = re.compile(COMPLAINT)
 
 
 def _day_from_text(text: str) -> int | None:
-    match = DAY_IN_TEXT.search(text)
-    if match is None:
-        long_ago = _SAID_LONG_AGO.search(text)
-        return SAID_LONG_AGO[long_ago.group(1)] if long_ago else None
-    if match.group(1):
-        return int(match.group(1))
-    for number, unit in ((match.group(2), match.group(3)), (match.group(4), match.group(5)),
-                         (match.group(6), match.group(7)), (match.group(8), "month")):
-        if number:
-            count = int(number) if number.isdigit() else WORD_NUMBERS.get(number, 1)
-            return count * {"w": 7, "m": 30}.get(unit[0], 1)
-    return None
+    """The latest recovery day the message names as now: "day 6 is worse than day 3" is day 6,
+    and "over a week later" more than the week it also says."""
+    days = [SAID_LONG_AGO[m.group(1)] for m in _SAID_LONG_AGO.finditer(text)]
+    for match in DAY_IN_TEXT.finditer(text):
+        if match.group(1):
+            if not COMPARED_DAY.search(text, 0, match.start()):
+                days.append(_count(match.group(1)))
+            continue
+        for number, unit in ((match.group(2), match.group(3)), (match.group(4), match.group(5)),
+                             (match.group(6), match.group(7)), (match.group(8), "month"),
+                             (match.group(9), match.group(10))):
+            if number:
+                days.append(_count(number) * {"w": 7, "m": 30}.get(unit[0], 1))
+                break
+    return max(days, default=None)
+
+
+def _count(number: str) -> int:
+    return int(number) if number.isdigit() else WORD_NUMBERS.get(number, 1)
 
 
 def triage(text: str, day: int | None = None) -> Triage:

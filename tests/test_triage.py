@@ -80,6 +80,20 @@ def answerer() -> Answerer:
     "swallowing feels weird since the cream",
     "I came over all faint in the car",
     "itchy raised blotches spreading over my chest and back",
+    # From the sixth batch of warning examples.
+    "breathing feels like sucking air through a thin straw",
+    "my airway is narrowing",
+    "my throat feels squeezed",
+    "the inside of my mouth is puffing up",
+    "it's getting difficult to speak",
+    "i can barely even swallow",
+    "my tongue is like a wet sponge",
+    "my lips keep growing bigger",
+    "my eyes are nearly shut",
+    "my arms are covered in itchy red welts",
+    "I kept going grey and dizzy",
+    "had to lie on the floor till it passed",
+    "my sister says I passed out for a minute",
 ])
 def test_emergencies(text: str) -> None:
     assert triage(text).urgency == "emergency"
@@ -149,6 +163,19 @@ def test_emergencies(text: str) -> None:
     "boiling then freezing all night",
     "used the glycolic by mistake and now it's raw",
     "had the flu jab on monday and now I've got the flu",
+    # From the sixth batch of warning examples.
+    "a white-yellow middle on one of them",
+    "looks like maple syrup dried on my jaw",
+    "the pillow had yellow marks on it this morning",
+    "I can press cloudy stuff out of a spot",
+    "my husband took my temperature, it's 102F",
+    "my cheek is like a kettle",
+    "still in tears from the pain",
+    "I've taken the most paracetamol I can",
+    "I think one's brewing on my lip",
+    "a blistred patch by my mouth",
+    "there are scratch-like marks on my forehead",
+    "criss-cross lines on my cheek",
     "my baby grabbed my cheek and now the spot is full of pus",
 ])
 def test_urgent_signs(text: str) -> None:
@@ -240,6 +267,28 @@ def test_urgent_signs(text: str) -> None:
     "is it ok to get the flu shot the same week",
     "my baby's got a rash on her legs, which cream",
     "my puppy has a lump on his ear",
+    # From the sixth batch of warning examples' ordinary messages.
+    "is it ever normal for it to weep a little?",
+    "can blisters happen days later?",
+    "which day would a reaction usually show up",
+    "what are the warning signs for an infection",
+    "is there a way to tell a reaction apart from redness",
+    "do crusts always mean infection",
+    "what does oozing mean",
+    "should i check for a temperature every morning",
+    "would an infection show up as pus",
+    "if i woke up with swollen lips what then",
+    "let's say it blistered, then what",
+    "saw a video of someone with hives after a peel",
+    "my neighbour says her skin oozed for days",
+    "the woman next to me in the waiting room was wheezing",
+    "my friend says you always get pus",
+    "I fainted when I was pregnant",
+    "the yellow crust turned out to be dried balm",
+    "my skin looks so good I nearly fainted",
+    "my inbox is oozing emails",
+    "this song gives me chills",
+    "a bit of puffiness round my eyes",
 ])
 def test_ordinary_messages_do_not_escalate(text: str) -> None:
     assert triage(text, day=1).urgency == "none"
@@ -286,6 +335,17 @@ def test_ordinary_messages_do_not_escalate(text: str) -> None:
     ("my jaw is red hot", 1, "none"),
     ("my jaw is red hot", 5, "urgent"),
     ("the redness goes further every hour", 4, "urgent"),
+    # From the sixth batch of warning examples: the day said in words, or compared with.
+    ("day nine and still swollen", None, "urgent"),
+    ("over a week later and still red", None, "urgent"),
+    ("2 weeks and still sore", None, "urgent"),
+    ("it's been 9 days and the redness is still there", None, "urgent"),
+    ("little bumps on my jaw, long after the treatment", None, "urgent"),
+    ("day 5 is worse than day 1", None, "urgent"),
+    ("it's day 2 and worse than on day 1", None, "none"),
+    ("the redness went from pink to beetroot", 5, "urgent"),
+    ("the swelling hasn't budged since day 2", 6, "urgent"),
+    ("it was better yesterday", 4, "urgent"),
 ])
 def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> None:
     assert triage(text, day).urgency == level
