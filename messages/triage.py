@@ -285,7 +285,8 @@ URGENT = [
     r"patches|bits|stuff)\b|\bcloudy (stuff|fluid|liquid|gunk|goo)\b|\bsqueez\w* (\w+ ){0,3}"
     r"(stuff|fluid|liquid|gunk|goo) out\b",
     r"\blike a (kettle|hot water bottle|radiator)\b|\bstill in tears\b|\b(most|max\w*) (\w+ ){0,2}"
-    r"(paracetamol|ibuprofen|pain ?killers?)\b",
+    r"(paracetamol|ibuprofen|pain ?killers?)\b|\b(pain|ache|throb\w*|sore\w*|hurt\w*) (\w+ ){0,2}"
+    r"(wakes|woke|keeps|kept) me (up|awake)\b",
     r"\bones? (is )?(kicking off|brewing|flaring)\b|\bblistr\w*|\bblistres\b",
     r"\bscratch(ed)?[ -]?like (lines|marks)\b|\blike (a cat|someone|something) scratched\b|"
     r"\b(zig ?zag|criss ?cross) (\w+ )?(marks?|lines?|pattern)\b",

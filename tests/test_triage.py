@@ -172,6 +172,7 @@ def test_emergencies(text: str) -> None:
     "my cheek is like a kettle",
     "still in tears from the pain",
     "I've taken the most paracetamol I can",
+    "the soreness keeps me awake",
     "I think one's brewing on my lip",
     "a blistred patch by my mouth",
     "there are scratch-like marks on my forehead",
