@@ -405,10 +405,9 @@ GENERAL = [
                r"appear)\b[^.!?,]*|\b(which|what) day (do|does|would|will) (\w+ ){1,3}(tend to |"
                r"usually )?(appear|happen|show|start)\b[^.!?,]*|\b(warning )?signs? for (a |an )?"
                r"(\w+ )?\w+|\btell (\w+ ){1,5}apart\b[^.!?,]*|\b(does|do) (\w+ ){1,3}always "
-               r"mean\b[^.!?,]*|"
-               r"\bwhat (does|do) (\w+ ){1,3}mean\b[^.!?]*|\b(should|do) i (check|test|monitor|"
-               r"watch) (for|my)\b[^.!?,]*|\b(would|will|does|do) (\w+ ){1,4}show up as\b[^.!?]*|"
-               r"\bwh?at (does|do|would|should|will) (\w+ ){0,8}(look|feel) like"),
+               r"mean\b[^.!?,]*|\bwhat (does|do) (\w+ ){1,3}mean\b[^.!?]*|\b(should|do) i (check|"
+               r"test|monitor|watch) (for|my)\b[^.!?,]*|\b(would|will|does|do) (\w+ ){1,4}show up "
+               r"as\b[^.!?]*|\bwh?at (does|do|would|should|will) (\w+ ){0,8}(look|feel) like"),
     re.compile(r"\b(infection|reaction|allergy|allergic reaction|warning) (signs?|symptoms?)\b"),
     re.compile(r"\b(at what point|when) (should|do) i (\w+ ){0,9}(about|for) (a|an|any) (reaction|"
                r"infection|allerg\w*)\b"),
@@ -416,8 +415,7 @@ GENERAL = [
                r"\bread (about|up on|that|online)\b[^.!?,]*"),
     # The skin around the eye is the treated face, not the eye: "puffy under my eyes".
     re.compile(r"\b(under|around|round|near|by|beside|below|next to|close to) (my |the |both |"
-               r"left |"
-               r"right |one )*(eyes?|eye area)\b|\b(puffy|baggy|tired) eyes\b|\b(under|"
+               r"left |right |one )*(eyes?|eye area)\b|\b(puffy|baggy|tired) eyes\b|\b(under|"
                r"around) them\b"),
     re.compile(r"\b(sign\w*|symptom\w*) of (an? )?(bad |severe |serious )?(all?ergic )?(infection|"
                r"all?erg\w*|reaction|anaphyla\w*)( reaction)?"),
@@ -508,8 +506,7 @@ GENERAL = [
                r"back)|back in (19|20)\d\d|in (19|20)\d\d)\b[^.!?,]*"),
     re.compile(rf"{CLAUSE_START}{UNTIL_NOW}*?\b(as a (kid|child|teen\w*|baby|toddler)|years? ago|"
                rf"months ago|back then|in the past|when (i|she|he) was (young|little|a kid|younger|"
-               rf"pregnant|"
-               rf"\d+|at school|a teen\w*|a baby|a child)|ages ago|years back|(summers?|"
+               rf"pregnant|\d+|at school|a teen\w*|a baby|a child)|ages ago|years back|(summers?|"
                rf"winters?) ago|in my (teens|twenties|thirties|forties|fifties|sixties)|at school|"
                rf"in the (19|20)\d0s|before \d+ years|back in|in (19|20)\d\d|long time ago|"
                rf"last (winter|summer|spring|autumn|year|christmas)|for many years|every (june|"
@@ -534,12 +531,12 @@ GENERAL = [
     # Held-out 9: what others said online, with nothing of the patient in the sentence.
     re.compile(r"\b(someone|somebody|people|a (girl|guy|woman|man|lady)) (on|from|in) (\w+ ){0,2}"
                r"(said|says|posted|wrote|claimed)\b(?![^.!?]*\b(my|me|i|im|ive)\b)[^.!?]*"),
+    # Someone else's past, unless they are not waking, responding or breathing now.
     re.compile(r"\b(my (mate|friend|sister|brother|mum|mom|mother|dad|partner|colleague|cousin)s?|"
                r"someone|she|he) (?:(?!(?:i|im|me|my)\b)\w+ ){0,2}(had|got|gets|fainted|passed out|"
-               r"ended up|"
-               r"once)\b(?![^.!?]*\b(treatment|session|appointment|procedure|needl\w*|clinic|home|"
-               r"still|now|(isnt|not|wont) (\w+ )?(waking|responding|breathing))\b)[^.,;!?]*"),
-    # (someone else's past, unless they are not waking, responding or breathing now)
+               r"ended up|once)\b(?![^.!?]*\b(treatment|session|appointment|procedure|needl\w*|"
+               r"clinic|home|still|now|(isnt|not|wont) (\w+ )?(waking|responding|breathing))\b)"
+               r"[^.,;!?]*"),
     re.compile(r"\bmy (husband|wife|boyfriend|girlfriend|son|daughter|aunt|uncle|nan|gran\w*|"
                r"neighbou?r|boss|flatmate|bestie)s? (\w+ ){0,4}(once|as a (kid|child))\b[^.,;!?]*"),
     re.compile(r"\b(her|his|their|my (friend|sister|mum|mom|mother|daughter|son|husband|wife|"
@@ -602,7 +599,8 @@ GENERAL = [
     re.compile(r"\bi (had|got) (\w+ ){0,6}(once|years back|long gone|gone now|fine now)\b"),
     # Held-out 9: the signs of an infection asked about, misspelt ("signs of infecton").
     re.compile(r"\b(signs?|symptoms?) of (an? )?(infect\w*|allerg\w*)\b"),
-    # The sixth batch of warning examples' ordinary messages: someone else, idioms.
+    # The sixth batch of warning examples' ordinary messages: conditionals, someone else, the
+    # past, idioms.
     re.compile(r"\bif (i|my|you|it|the|someone) (\w+ ){0,2}(wake|woke|notice\w*|saw|see|spot\w*|"
                r"couldnt|cant|hit|hits|came|come|comes)\b[^.,;!?]*|\b(lets|let us) say\b[^.!?,]*|"
                rf"{SENTENCE_START}\W*say (my|the|i|it|that|you)\b[^.!?,]*"),
@@ -652,7 +650,7 @@ def _negated(text: str, start: int) -> bool:
     """Is the sign at `start` said under a negation in its own clause?"""
     before = text[:start]
     clause = CLAUSE_BREAK.split(before)[-1] if CLAUSE_BREAK.search(before) else before
-    words = re.findall(r"[a-z0-9]+", clause)[-NEGATION_WINDOW:]
+    words = WORDS.findall(clause)[-NEGATION_WINDOW:]
     if any(w in NEGATORS for w in words):
         return not UNSURE.search(" ".join(words))
     return False
