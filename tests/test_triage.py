@@ -441,6 +441,9 @@ def test_ordinary_messages_do_not_escalate(text: str) -> None:
     ("tennis elbow is flaring up, can I take painkillers", None, "none"),
     ("face feels hot, the session was 4 hours ago", None, "none"),
     ("redness is harder to spot on darker skin", None, "none"),
+    # Held-out 10 again, once the seventh batch had changed the warning model.
+    ("it was settling, then suddenly it went red", 5, "urgent"),
+    ("then overnight my cheek blew up", 4, "urgent"),
 ])
 def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> None:
     assert triage(text, day).urgency == level
