@@ -15,7 +15,7 @@ from messages.catalog import DEFAULT_LANGUAGE, Catalog
 from messages.faq import Faq
 from messages.faq_index import NONE_OF_THESE, FaqIndex, Lookup, Match
 from messages.lexicon import Lexicon
-from messages.loading import collector_paused
+from messages.loading import collector_paused, release_freed_memory
 from messages.model import Protocol
 from messages.phrases import Html, Phrases
 from messages.render import Recipient, render
@@ -98,6 +98,7 @@ class Answerer:
         with collector_paused():
             index = FaqIndex(faq, lexicon, catalog.offtopic_examples(language),
                              catalog.warning_examples(language))
+        release_freed_memory()
         return cls(faq, index, catalog.protocol(faq.protocol, language),
                    catalog.phrasebook(language), lexicon)
 
