@@ -549,8 +549,7 @@ GENERAL = [
                r"its |this )?(was |is |were )?(just|only)\b[^.!?]*"),
     re.compile(r"\b(is it possible (to|that)|what (\w+ )?(would |does |do )?counts? as|what if|(im|"
                r"i am) allergic to|(how do|how can|how would|how wud|how wld|"
-               r"how will) (i|you|u) (tell|know|"
-               r"spot))\b[^.!?,]*"),
+               r"how will) (i|you|u) (tell|know|spot))\b[^.!?,]*"),
     re.compile(r"\b(is it|would it be|is that) (\w+ )?(bad|serious|a problem|dangerous|"
                r"normal) if (it|i|you|they) (starts?|gets?|begins?|ever)\b[^.!?,]*"),
     re.compile(r"\b(what|who) (should|do|would) i (do|call|contact) if i (notice|see|get|develop|"
@@ -586,8 +585,7 @@ GENERAL = [
                r"back)|back in (19|20)\d\d|in (19|20)\d\d)\b[^.!?,]*"),
     re.compile(rf"{CLAUSE_START}{UNTIL_NOW}*?\b(as a (kid|child|teen\w*|baby|toddler)|years? ago|"
                rf"months ago|back then|in the past(?! (half|hour|few|couple|\d|ten|twenty|thirty|"
-               rf"fifteen|"
-               rf"five))|when (i|she|he) was (young|little|a kid|younger|"
+               rf"fifteen|five))|when (i|she|he) was (young|little|a kid|younger|"
                rf"pregnant|\d+|at school|a teen\w*|a baby|a child)|ages ago|years back|(summers?|"
                rf"winters?) ago|in my (teens|twenties|thirties|forties|fifties|sixties)|at school|"
                rf"in the (19|20)\d0s|before \d+ years|back in|in (19|20)\d\d|long time ago|"
@@ -620,8 +618,7 @@ GENERAL = [
                r"someone|she|he) (?:(?!(?:i|im|me|my)\b)\w+ ){0,2}(had|got|gets|fainted|passed out|"
                r"ended up|once)\b(?![^.!?]*\b(treatment|session|appointment|procedure|needl\w*|"
                r"clinic|home|still|now|microneedl\w*|(isnt|not|wont) (\w+ )?(waking|responding|"
-               r"breathing))\b)"
-               r"[^.,;!?]*"),
+               r"breathing))\b)[^.,;!?]*"),
     re.compile(r"\bmy (husband|wife|boyfriend|girlfriend|son|daughter|aunt|uncle|nan|gran\w*|"
                r"neighbou?r|boss|flatmate|bestie)s? (\w+ ){0,4}(once|as a (kid|child))\b[^.,;!?]*"),
     re.compile(r"\b(her|his|their|my (friend|sister|mum|mom|mother|daughter|son|husband|wife|"
@@ -661,8 +658,8 @@ GENERAL = [
                r"appointment|test|exam|check\w*|doctor)\b"),
     re.compile(r"\b(water|shower|bath|room|washing) (temp|temps|temperature)\b|\b(temp|temps|"
                r"temperature) (of )?(the )?(water|shower|bath|room)\b|\bwhat (temprature|"
-               r"tempreture|temp|"
-               r"temperature) (water|should)\b|\bbreath\w* a sigh\b|\ballerg\w* prone\b|"
+               r"tempreture|temp|temperature) (water|should)\b|\bbreath\w* a sigh\b|"
+               r"\ballerg\w* prone\b|"
                r"\bis it true\b[^.!?,]*"),
     re.compile(r"\b(fake|spray) tan\b|\bchain reaction\b"),
     re.compile(r"\b(keep|keeping|kept) (an |a close )?eye (out|on)\b"),
@@ -710,8 +707,8 @@ GENERAL = [
     # or a leg, others' illnesses in passing, questions and conditionals, idioms.
     re.compile(r"[^.!?]*:\s*(none|zero|not one|none of (those|them|that)|nope|no|nil)\b[^.!?]*|"
                r"\b([a-z ]{1,40}\? ){1,4}(me\? )?(doesnt (look|seem) like it|dont think so|nope|no|"
-               r"none|"
-               r"nah|not really|not at all)\b(?! (idea|clue))|\b(blisters?|cuts?|grazes?|bruises?|"
+               r"none|nah|not really|not at all)\b(?! (idea|clue))|\b(blisters?|cuts?|grazes?|"
+               r"bruises?|"
                r"scabs?|splinters?|lumps?|burns?|bumps?) (\w+ ){0,3}(on|from) (my |the |his |her )?"
                r"(little |big )?(forearms?|wrists?|palms?|shins?|ankles?|fingertips?|"
                r"toes?)\b[^.!?,]*|"
