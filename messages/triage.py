@@ -56,7 +56,7 @@ EMERGENCY = [
     rf"bigger|huge|fat)\b",
     r"\b(neck|throat) inside\b.{0,20}\bswell\w*",
     r"\b(hit the floor|room (spun|spinning|was spinning)|fell (down|over)|keep fainting)\b",
-    rf"\b(chest|throat|airway|windpipe) {_}(tight|closing|closed|blocked)",
+    rf"\b(chest|throat|airway|windpipe) {_}(tight|closing|closed|blocked|shut)",
     rf"\bthroat\b{SAME_SENTENCE}{{0,50}}\b(tighter|tightening|closing)\b",
     rf"\b(throat|tongue|tounge|toungue|airway)s? {_}(swell\w*|swolen|swollen|closing|clos\w+ up|"
     rf"thick\w*|tight|puff\w*|balloon\w*|blow\w* up|blown up|doubl\w*|huge|massive|filling)",
@@ -87,7 +87,8 @@ EMERGENCY = [
     r"to get) (any |enough |a full |a proper )(air|breath)\b|\bsips of air\b|\b(air|"
     r"breath\w*) (\w+ ){0,4}through a (straw|coffee stirrer|wet towel|pillow)\b|"
     r"\blungs? (\w+ ){0,4}(shrink\w*|tight\w*|closing)\b|\blump in (my|the) throat\b|"
-    r"\bcant finish a sentence\b|\bhuffing and puffing\b|\bshort (little )?gasps\b|"
+    r"\b(cant|barely|cannot) (\w+ )?finish a sentence\b|\bhuffing and puffing\b|"
+    r"\bshort (little )?gasps\b|"
     r"\bbrea?the? hard\b",
     rf"\bthroat\b{SAME_SENTENCE}{{0,30}}\b(shrink\w*|narrow\w*|zipp\w*|tite|funny)\b|"
     rf"\b(hands?) (round|around) my (throat|neck)\b|\bsqueez\w* my (windpipe|throat)\b|"
@@ -126,7 +127,7 @@ EMERGENCY = [
     r"fluttering)\b|\b(heart|pulse)\b (\w+ ){0,2}(racing|pounding|going crazy|going mad|"
     r"thumping|hammering)\b.{0,50}\b(light ?headed|dizzy|woozy|faint\w*)\b",
     r"\b(went|gone|go|fell) down on (to )?the floor\b|\bwoke up (\w+ )?(confused|muddled)\b|"
-    r"\b(gone|is|im|am|seems|so|really|very|all) (really |very |so )?(confused|"
+    r"\b(gone|is|im|am|hes|shes|seems|so|really|very|all) (really |very |so )?(confused|"
     r"muddled)\b(?! (about|by|with|as to|whether|if|on|what|which|when|how))|\bnot making sense\b|"
     r"\btalking nonsense\b|\bdoesnt (seem to )?know where\b|\basking the same question\b|"
     r"\bcant remember what (day|time|year|month|happened|just happened|i was)\b|"
@@ -157,6 +158,20 @@ EMERGENCY = [
     r"\b(dropped|fell) to the (floor|ground)\b|\b(hes|shes|he has|she has|i have|ive) come "
     r"round\b|\b(lips?|face|eyes?|eyelids?|tongue)\b.{0,80}\b(in|within|over) the (past|last) "
     r"(half (an )?hour|hour|\w+ min\w*)\b",
+    # The eighth batch of warning examples: short cries for help, drowsiness, fits, words mixed up.
+    r"\bhelp\b.{0,20}\b(face|lips?|tongue|throat) swell\w*|\b(face|lips?|tongue|throat) swell\w*\b"
+    r".{0,10}\bhelp\b|\bswallow\w* (wont|doesnt|isnt) work\w*|\bair (wont|isnt|doesnt|cant) (go|"
+    r"get|"
+    r"come) in\b|\bnot getting (any |enough )?air\b|\bbreathing (is )?(bad|awful|terrible|weird|"
+    r"wrong)\b|\b(tongue|throat|lips?)\b.{0,30}\b(twice|double) (its|their|the) (normal )?size\b|"
+    r"\bable to swallow\b.{0,30}\bcant\b",
+    r"\bcant keep (her|him|them|me) awake\b|\b(hard|impossible) to wake\b|\bnodding off\b|"
+    r"\bdrifting off\b.{0,40}\b(shak|mumbl)\w*|\bonly mumbles\b|\bmumbling\b|\b(having|had) a (fit|"
+    r"seizure)\b|\bseizures?\b|\bconvuls\w*|\beyes rolled (back|up)\b|\bwent stiff\b|\bnot "
+    r"answering me\b|\btalking (gibberish|rubbish|nonsense)\b|\bgibberish\b|\bwords (are )?(mixed|"
+    r"jumbled|muddled) up\b|\bkeeps? asking where (she|he|i) (is|am)\b|"
+    r"\bcant stand (up )?(straight|"
+    r"properly)\b",
     # Held-out 12: "isn't making any sense", drowsy and confused, an inhaler that isn't helping.
     r"\b(isnt|not|arent) making (any )?sense\b|\b(drowsy|woozy|dizzy|dazed|faint) and (confused|"
     r"muddled)\b|\basthma (attack|flare)\b|\binhaler\b.{0,30}\b(not|isnt|wont|doesnt|arent) (\w+ )?"
@@ -247,7 +262,8 @@ URGENT = [
     rf"my )?(old )?{COLD_SORE}|\btingl\w*\b.{{0,30}}\b(lips?|mouth)\b|\b(lips?|"
     rf"mouth)\b.{{0,20}}\btingl\w*|\b(one|it|something|a sore)\b (is )?(starting|coming|forming|"
     rf"brewing) (up )?(on|at|near) (my |the )?(\w+ )?(lip|mouth)\b|\b(cluster|group|bunch|"
-    rf"crop) of (\w+ ){{0,2}}(bumps?|blisters?|spots?|dots|sores?|ones|them)\b|\b(watery|fluid|"
+    rf"crop) of (\w+ ){{0,2}}(bumps?|blisters?|spots?|dots|sores?|ones|them|bubbles)\b|\b(watery|"
+    rf"fluid|"
     rf"clear) (spots|bumps|dots)\b",
     r"\b(?<!fever )(?<!fever)(blister\w*|vesicle\w*|fluid ?filled|water ?filled|weepy bumps)\b|"
     r"\b(tiny|teeny|little|small|clear|watery|fluid|water) (\w+ )?bubbl\w*",
@@ -338,6 +354,19 @@ URGENT = [
     r"(normal |usual |ordinary )?bruise\b",
     r"\bmy i is (\w+ )?(sore|watering|stinging|painful|red|swollen|blurry)\b|\b(look|looks|"
     r"looking) doubled?\b|\bdoubled vision\b",
+    # The eighth batch of warning examples: signs in other words.
+    r"\bspread\w* (past|beyond|outside) (where|the (treated )?area)|\bmine (are|"
+    r"is) (getting )?(bigger|"
+    r"worse|spreading|darker|wider)\b|\basking because (mine (are|is)|i do)\b|"
+    r"\bone (came|"
+    r"has come|has appeared) up\b",
+    r"\beverything (looks|is|seems) (foggy|blurry|hazy|smudged|smeared|fuzzy|doubled)\b|\bhalos?\b"
+    r".{0,30}\blights?\b|\b(phone|screen|reading|text|words|lights?|tv) (is|looks|are|gone|seems) "
+    r"(\w+ )?(fuzzy|blurry|smudged|smeared|hazy|foggy|doubled)\b|\bmy (right|left) one\b|\b(the |"
+    r"my )lids? (is |are |so )?(\w+ )?(puffy|swollen|droopy|heavy|red)\b|\bthrough a slit\b|"
+    r"\b(looks|"
+    r"is|are|seems) (still )?(smudged|smeared|foggy)\b|\bclosing (it|them)\b|\b(grain of sand|grit|"
+    r"something) in (there|my eye)\b",
     # Held-out 12: scars deeper than before, skin sunk in, a swollen eye closing up.
     r"\b(look|looks|are|is|seem|seems) deeper than before\b|\bskin (has )?sunk\b|\bsunk(en)? in\b|"
     r"\b(making|made) (it|them|my eyes?) (close|shut)( up)?\b",
@@ -388,6 +417,7 @@ WORSENING = re.compile(
     rf"\b(then|suddenly|overnight)\b[^.!?]{{0,30}}\b(blew|blown) up\b|\b(then|"
     rf"suddenly)\b[^.!?]{{0,40}}"
     rf"\b(went|gone|turned) (red|swollen|puffy|angry)\b|"
+    rf"\bflared? up again\b|\bflaring up again\b|"
     # Held-out 12: "gone from mild to really bad".
     rf"\bfrom (mild|a little|ok|okay|fine|slight|bearable) to (really |very |quite )?(bad|severe|"
     rf"awful|terrible|unbearable|sore|painful)\b"
@@ -398,11 +428,15 @@ PRESENT_COMPLAINT = (r"\b(skin|face|cheeks?|chin|forehead|jaw|neck|nose|it|area|
 LASTING = re.compile(rf"{PRESENT_COMPLAINT}|{COMPLAINT}.{{0,40}}\b(still|anymore|lasting|"
                      rf"persist\w*|wont go|not gone|hasnt gone|not going away|havent faded|"
                      rf"not faded|(isnt|not|hasnt|wont|arent) (\w+ )?fad\w*|remain\w*|"
-                     rf"not subsid\w*|not go|(hasnt|havent|not|wont|didnt) (\w+ )?budge\w*|"
+                     rf"not subsid\w*|not go|(hasnt|havent|not|wont|didnt|isnt) (\w+ )?(budge|"
+                     rf"shift)\w*|(hasnt|havent|not) (\w+ )?calm\w* down|"
                      rf"(hasnt|havent|not) (\w+ )?gone down|(isnt|is not|arent|not) (\w+ )?"
                      rf"going)\b|\b(still|persist\w*)\b.{{0,30}}{COMPLAINT}|\b(puffiness|swelling|"
                      rf"redness|soreness|pinkness) (still )?left\b(?! on day [0-6]\b)|"
-                     rf"\bstill (look|looks|looking) like a (tomato|"
+                     rf"\b(it|this|they|cheeks?|face|skin|chin|jaw|forehead|neck|redness|swelling) "
+                     rf"(still )?(hasnt|havent|isnt|has not|have not) (\w+ ){{0,2}}(faded|"
+                     rf"calmed|settled|gone down|improved)\b|\bheat (hasnt|has not|isnt) (gone|"
+                     rf"going)\b|\bstill (look|looks|looking) like a (tomato|"
                      rf"lobster|beetroot|strawberry)\b|"
                      rf"\bstill (look|looks) like (i|ive) (\w+ ){{0,4}}"
                      rf"(sunbed|sunburn\w*|slapped|punched|burn\w*|a tomato|a lobster|beetroot)\b|"
@@ -428,9 +462,11 @@ DAY_IN_TEXT = re.compile(r"\b(?:day|dy) (\d{1,3}|one|two|three|four|five|six|sev
                          r"since|ago|now|on|in|post|and|pass|passed|gone)\b|\b(a|one|two|three|"
                          r"four|few|five|"
                          r"six|seven|eight|nine|ten|eleven|twelve) (days?|weeks?|wks?|months?) "
-                         r"(?:later|after|since|ago|now|on|in|out|past)\b|\bafter (\d{1,3}|a|one|"
+                         r"(?:later|after|since|ago|now|on|in|out|past|and)\b|\bafter (\d{1,3}|a|"
+                         r"one|"
                          r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (days?|"
-                         r"weeks?)|\b(a|one) month\b|(?:\b(?:been|over|already) |^)(\d{1,3}|a|one|"
+                         r"weeks?)|\b(a|one) month\b|(?:\b(?:been|over|already|going on) |"
+                         r"^)(\d{1,3}|a|one|"
                          r"two|three|"
                          r"four|few|five|six|seven|eight|nine|ten|eleven|twelve) (days?|weeks?|"
                          r"wks?)\b")
@@ -439,6 +475,7 @@ COMPARED_DAY = re.compile(r"\bthan( it was| they were)?( on)? $")
 # Said without a number: "a fortnight", "a week and a half on", "weeks later".
 SAID_LONG_AGO = {"fortnight": 14, "week and a half": 10, "over a week": 8, "more than a week": 8,
                  "weeks later": 14, "weeks after": 14, "weeks on": 14, "long after": 28,
+                 "week two": 8, "week 2": 8, "second week": 8, "week three": 15,
                  "week and a day": 8, "week and two days": 9, "week and three days": 10}
 _SAID_LONG_AGO = re.compile(r"\b(" + "|".join(SAID_LONG_AGO) + r")\b")
 # Said of today: "treatment was 3 hours ago", "done at lunchtime".
@@ -487,7 +524,8 @@ GENERAL = [
                r"(\w+ )?\w+|\btell (\w+ ){1,5}apart\b[^.!?,]*|\b(does|do) (\w+ ){1,3}always "
                r"mean\b[^.!?,]*|\bwhat (does|do) (\w+ ){1,3}mean\b[^.!?]*|\b(should|do) i (check|"
                r"test|monitor|watch) (for|my)\b[^.!?,]*|\b(would|will|does|do) (\w+ ){1,4}show up "
-               r"as\b[^.!?]*|\bwh?at (does|do|would|should|will) (\w+ ){0,8}(look|feel) like"),
+               r"as\b[^.!?]*|\bwh?at (does|do|would|should|will) (\w+ ){0,8}(look|"
+               r"feel) like\b[^.!?,]*"),
     re.compile(r"\b(infection|reaction|allergy|allergic reaction|warning) (signs?|symptoms?)\b"),
     re.compile(r"\b(at what point|when) (should|do) i (\w+ ){0,9}(about|for) (a|an|any) (reaction|"
                r"infection|allerg\w*)\b"),
@@ -523,7 +561,9 @@ GENERAL = [
                r"dad|sister|brother|friend|flatmate|colleague|neighbou?r|boss|ex|girl|"
                r"guy)s?\b(?![^.!?]*\b(treatment|session|appointment|procedure|needl\w*|clinic|home|"
                r"done|today|tonight|now|this morning|since|is|are|isnt|arent|doesnt|dont|cant|wont|"
-               r"keeps?|looks?|seems?|shes|hes|says|thinks|feels?|still|here|with me|minutes|"
+               r"keeps?|looks?|seems?|shes|hes|says|thinks|feels?|still|here|with me|minutes|stiff|"
+               r"treated|"
+               r"rolled back|seizure|fitting|"
                r"(she|he|they) had|my (face|skin|"
                r"cheeks?|temp\w*|lips?|chin|forehead|neck|nose|jaw))\b)[^.!?]*"),
     re.compile(r"\b(do you have|do you keep|should i bring|i carry|carry|bring) (an |my |"
@@ -578,10 +618,15 @@ GENERAL = [
                # Not when it says they had the treatment: "my mum had it done on monday and...".
                r"(?! (the |her |his |their )?(treatment|microneedling|session)\b| (it|(his|her|"
                r"their) \w+) done\b)(?![^.!?]*\b(?:(since|after|from) (his|her|their|"
-               r"the) (treatment|"
-               r"session|procedure|appointment|balm|cream|serum|numbing\w*|gel|"
-               r"products?)(?! (in|at) (a |the )?(salon|spa|another)| somewhere else| elsewhere| "
-               r"abroad)|(she|he|they) had (it|microneedling|the treatment|the microneedling|"
+               r"the) [a-z ]{0,20}?(treatment|session|procedure|appointment)(?! (in|at) (a |"
+               r"the )?(salon|"
+               r"spa|another)| somewhere else| elsewhere| abroad)|(since|after) the (balm|cream|"
+               r"serum|"
+               r"numbing\w*|gel|products?)|treated (on|yesterday|today|this)|seizure|fit|fitting|"
+               r"twice|"
+               r"minutes|"
+               r"floppy|unconscious|(she|he|they) had (it|"
+               r"microneedling|the treatment|the microneedling|"
                r"a session|"
                r"her \w+|his \w+)|where the needles)\b)"
                r"(?:(?!\b(?:but|now|she|he|they|i|im|ive|my|me)\b)[^.,;!?])*"),
@@ -628,7 +673,9 @@ GENERAL = [
                r"wife|husband|boyfriend|girlfriend|son|daughter)s?|"
                r"someone|she|he) (?:(?!(?:i|im|me|my)\b)\w+ ){0,2}(had|got|gets|fainted|passed out|"
                r"ended up|once)\b(?![^.!?]*\b(treatment|session|appointment|procedure|needl\w*|"
-               r"clinic|home|still|now|microneedl\w*|(isnt|not|wont) (\w+ )?(waking|responding|"
+               r"clinic|home|still|now|microneedl\w*|minutes|twice|pale|floppy|limp|(isnt|not|"
+               r"wont) "
+               r"(\w+ )?(waking|responding|"
                r"breathing))\b)[^.,;!?]*"),
     re.compile(r"\bmy (husband|wife|boyfriend|girlfriend|son|daughter|aunt|uncle|nan|gran\w*|"
                r"neighbou?r|boss|flatmate|bestie)s? (\w+ ){0,4}(once|as a (kid|child))\b[^.,;!?]*"),

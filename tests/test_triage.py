@@ -125,6 +125,33 @@ def answerer() -> Answerer:
     "she's drowsy and confused",
     "an asthma attack since the cream",
     "my inhaler isn't helping",
+    # From the eighth batch of warning examples.
+    "lips swelling help",
+    "throat is shut",
+    "swallowing won't work",
+    "the air won't go in",
+    "not getting enough air",
+    "breathing is weird",
+    "my throat feels twice its size",
+    "am I able to swallow, I cant",
+    "I can barely finish a sentence",
+    "I can't keep her awake",
+    "he's hard to wake",
+    "she keeps nodding off",
+    "he's mumbling",
+    "she's having a fit",
+    "a seizure just now",
+    "her eyes rolled back",
+    "he went stiff",
+    "she's not answering me",
+    "he's talking gibberish",
+    "his words are jumbled up",
+    "she keeps asking where she is",
+    "I can't stand up straight",
+    "he's confused",
+    "my daughter passed out and is pale",
+    "my boyfriend has fainted twice",
+    "my flatmate had a seizure",
 ])
 def test_emergencies(text: str) -> None:
     assert triage(text).urgency == "emergency"
@@ -235,6 +262,22 @@ def test_emergencies(text: str) -> None:
     "the swelling is making it close up",
     "a crop of them on my chin",
     "my visions gone hazy",
+    # From the eighth batch of warning examples.
+    "mine are getting bigger",
+    "asking because mine are",
+    "one came up last night",
+    "everything looks foggy",
+    "a halo round the lights",
+    "my phone looks smudged",
+    "my left one keeps watering",
+    "my lids are so puffy",
+    "like looking through a slit",
+    "the left side looks smudged",
+    "it's closing it from below",
+    "like grit in there",
+    "a group of bubbles on my chin",
+    "my mum has a yellow crust since her under-eye session",
+    "my son has a rash, treated on monday",
     "I think one's brewing on my lip",
     "a blistred patch by my mouth",
     "there are scratch-like marks on my forehead",
@@ -399,6 +442,8 @@ def test_urgent_signs(text: str) -> None:
     "chills from the aircon in the waiting room",
     "I looked like I had a temperature but I'm fine",
     "not getting any yellow crusting or oozing",
+    # From the eighth batch of warning examples' ordinary messages.
+    "what would pus look like on the needle marks",
 ])
 def test_ordinary_messages_do_not_escalate(text: str) -> None:
     assert triage(text, day=1).urgency == "none"
@@ -485,6 +530,16 @@ def test_ordinary_messages_do_not_escalate(text: str) -> None:
     ("it went from mild to really sore", 5, "urgent"),
     ("puffy all over, like I've been stung by a bee", 10, "urgent"),
     ("it's red but nothing is spreading", 5, "none"),
+    # From the eighth batch of warning examples.
+    ("nearly gone, then it flared up again", 5, "urgent"),
+    ("my cheeks haven't calmed down", 10, "urgent"),
+    ("it hasn't faded at all", 9, "urgent"),
+    ("the heat hasn't gone", 9, "urgent"),
+    ("the puffiness is not shifting", 9, "urgent"),
+    ("week two and still pink", None, "urgent"),
+    ("going on nine days and still swollen", None, "urgent"),
+    ("nearly three weeks and still red", None, "urgent"),
+    ("it's spread past the treated area", 2, "urgent"),
 ])
 def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> None:
     assert triage(text, day).urgency == level
