@@ -332,6 +332,7 @@ URGENT = [
     r"\blike a (kettle|hot water bottle|radiator)\b|\bstill in tears\b|\b(most|max\w*) (\w+ ){0,2}"
     r"(paracetamol|ibuprofen|pain ?killers?)\b|\b(pain|ache|throb\w*|sore\w*|hurt\w*) (\w+ ){0,2}"
     r"(wakes|woke|keeps|kept) me (up|awake)\b",
+    rf"\b(got|have|getting) one of my {COLD_SORE}|"
     r"\bones? (is )?(kicking off|brewing|flaring)\b|\bblistr\w*|\bblistres\b",
     r"\bscratch(ed)?[ -]?like (lines|marks)\b|\blike (a cat|someone|something) scratched\b|"
     r"\b(zig ?zag|criss ?cross) (\w+ )?(marks?|lines?|pattern)\b",
@@ -425,7 +426,9 @@ WORSENING = re.compile(
 PRESENT_COMPLAINT = (r"\b(skin|face|cheeks?|chin|forehead|jaw|neck|nose|it|area|eyes)\b (is|are|"
                      r"looks?|feels?|seems?) (\w+ ){0,3}(red|pink|puffy|swollen|sore|inflamed|"
                      r"blotchy)\b")
-LASTING = re.compile(rf"{PRESENT_COMPLAINT}|{COMPLAINT}.{{0,40}}\b(still|anymore|lasting|"
+LASTING = re.compile(rf"{PRESENT_COMPLAINT}|\b(skin|face|chin|forehead|jaw|neck|nose|area)s "
+                     rf"(\w+ ){{0,3}}(red|pink|puffy|swollen|sore|inflamed|blotchy)\b|"
+                     rf"{COMPLAINT}.{{0,40}}\b(still|anymore|lasting|"
                      rf"persist\w*|wont go|not gone|hasnt gone|not going away|havent faded|"
                      rf"not faded|(isnt|not|hasnt|wont|arent) (\w+ )?fad\w*|remain\w*|"
                      rf"not subsid\w*|not go|(hasnt|havent|not|wont|didnt|isnt) (\w+ )?(budge|"

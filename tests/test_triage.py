@@ -278,6 +278,7 @@ def test_emergencies(text: str) -> None:
     "a group of bubbles on my chin",
     "my mum has a yellow crust since her under-eye session",
     "my son has a rash, treated on monday",
+    "just got one of my fever blisters again",
     "I think one's brewing on my lip",
     "a blistred patch by my mouth",
     "there are scratch-like marks on my forehead",
@@ -540,6 +541,9 @@ def test_ordinary_messages_do_not_escalate(text: str) -> None:
     ("going on nine days and still swollen", None, "urgent"),
     ("nearly three weeks and still red", None, "urgent"),
     ("it's spread past the treated area", 2, "urgent"),
+    # Held-out 10 and 11 again, once the eighth batch had changed the warning model.
+    ("my chin's quite red", 1, "none"),
+    ("my chin's quite red", 10, "urgent"),
 ])
 def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> None:
     assert triage(text, day).urgency == level
