@@ -426,8 +426,8 @@ WORSENING = re.compile(
     # Held-out 10, once the seventh batch changed the warning model: "healing nicely then
     # suddenly my chin blew up and went red".
     rf"\b(then|suddenly|overnight)\b[^.!?]{{0,30}}\b(blew|blown) up\b|\b(then|"
-    rf"suddenly)\b[^.!?]{{0,40}}"
-    rf"\b(went|gone|turned) (red|swollen|puffy|angry)\b|"
+    rf"suddenly)\b[^.!?]{{0,40}}\b(went|gone|turned) (red|swollen|puffy|angry)\b|"
+    # The eighth batch: "nearly gone by Sunday, flared up again on Tuesday".
     rf"\bflared? up again\b|\bflaring up again\b|"
     # Held-out 12: "gone from mild to really bad".
     rf"\bfrom (mild|a little|ok|okay|fine|slight|bearable) to (really |very |quite )?(bad|severe|"
