@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import gc
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -115,9 +115,11 @@ def text_problems(protocol: Protocol, text: str) -> list[str]:
 def release_freed_memory() -> None:
     """Hand back to the system what the build allocated and freed. glibc keeps freed memory
     (the solver thread's arena too) and it stays counted as the bot's resident memory: about
-    20 MB after the FAQ index and models are built. Elsewhere than glibc, nothing to do."""
-    name = ctypes.util.find_library("c")
-    trim = getattr(ctypes.CDLL(name), "malloc_trim", None) if name else None
+    20 MB after the FAQ index and models are built. Elsewhere than glibc, nothing to do.
+    The process's own symbols hold libc's, so no library search (a subprocess) is needed."""
+    if sys.platform != "linux":
+        return
+    trim = getattr(ctypes.CDLL(None), "malloc_trim", None)  # absent from musl
     if trim is not None:
         trim(0)
 

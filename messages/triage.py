@@ -919,7 +919,8 @@ def _day_from_text(text: str) -> int | None:
     """The latest recovery day the message names as now: "day 6 is worse than day 3" is day 6,
     and "over a week later" more than the week it also says."""
     days = [SAID_LONG_AGO[m.group(1)] for m in _SAID_LONG_AGO.finditer(text)]
-    days += [0] if SAID_TODAY.search(text) else []
+    if SAID_TODAY.search(text):
+        days.append(0)
     for match in DAY_IN_TEXT.finditer(text):
         if match.group(1):
             if not COMPARED_DAY.search(text, 0, match.start()):
