@@ -969,13 +969,17 @@ def triage(text: str, day: int | None = None) -> Triage:
     return Triage("none")
 
 
-def ruled_out(text: str, day: int | None = None) -> bool:
+def ruled_out(text: str) -> bool:
     """Did the rules weigh something here and find no sign: a negation, a general question or
-    someone else's story blanked out, a sign's words, or in the first days a complaint expected
-    then? A second opinion that reads neither negation nor the day (the warning model) must
-    not overrule that."""
+    someone else's story blanked out, or a sign's words? A second opinion that reads neither
+    negation nor stories (the warning model) needs more to overrule that."""
     words, found = _read(text)
-    early = day is not None and day < WORSENING_FROM_DAY
     return (_general_masked(words) != words or not NEGATORS.isdisjoint(WORDS.findall(words))
-            or not found.isdisjoint(_RULED_OUT_CHECK)
-            or (early and _EXPECTED_EARLY.search(words) is not None))
+            or not found.isdisjoint(_RULED_OUT_CHECK))
+
+
+def expected_early(text: str, day: int | None) -> bool:
+    """In the first days, a complaint expected then: only the rules know the day, so the call
+    is theirs alone."""
+    return (day is not None and day < WORSENING_FROM_DAY
+            and _EXPECTED_EARLY.search(_read(text)[0]) is not None)

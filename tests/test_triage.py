@@ -625,6 +625,27 @@ def test_what_the_rules_ruled_out_the_model_does_not_overrule(text: str,
 
 
 @pytest.mark.parametrize("text", [
+    "I don't get cold sores normally, but there's a cluster of tiny water bubbles on my lip",
+    "my partner's face has broken open and it's raw and weepy",
+])
+def test_a_sign_the_rules_ruled_out_is_escalated_when_the_model_is_sure(
+        text: str, answerer: Answerer) -> None:
+    """The rules weighed these (a negation, someone else) and let them through; on warning
+    batches it had not been trained on, the model past RULED_OUT_THRESHOLD raised 58 of the
+    91 signs ruled out that way and 4 of 448 close ordinary messages."""
+    assert triage(text, 4).urgency == "none" and ruled_out(text)
+    answer = answerer.answer(text, 4, RECIPIENT)
+    assert answer.urgency == "urgent" and answer.reason == "reads like a warning sign"
+
+
+@pytest.mark.parametrize("text", ["my face is so red and swollen and hot",
+                                  "so swollen and red and throbbing"])
+def test_in_the_first_days_an_expected_complaint_is_the_rules_call_alone(
+        text: str, answerer: Answerer) -> None:
+    assert answerer.answer(text, 1, RECIPIENT).urgency == "none"
+
+
+@pytest.mark.parametrize("text", [
     "worried it might be infected theres pus coming out",
     "can microneedling cause this, my face is full of pus",
 ])
