@@ -199,8 +199,24 @@ EMERGENCY = [
     r"\bcant think straight\b|\bfeel (\w+ )?(muddled|confused|disoriented)\b(?! (about|by|with|"
     r"as to|whether|if|on|what|which|when|how))|\bcant get (my )?words out\b|\bfoggy in the "
     r"head\b|\b(i am|im) confuse\b|\bnot know what (is )?happening\b",
+    # The ninth batch of warning examples: emergencies in other words and in Pidgin.
+    r"\bbreath\w* (is |are )?(really |very |so )?(fast|rapid|quick) and shallow\b|\bshallow (and "
+    r"(fast|rapid|quick) )?breath\w*|\bno fit (swallow|breathe?|talk)\b|\bthroat (dey|is|keeps?) "
+    r"clos\w*|\bcant get (\w+ ){0,2}(drink|water|food|anything|tea|coffee|spit|saliva) down\b",
+    r"\bswallow\w* (a |an )?(tennis|ping pong|golf|cricket) ?ball\b|\b(lips?|face|tongue|eyes?|"
+    r"mouth)\b.{0,40}\b(\w+ )?(minutes|mins) ago (they|it|she|he) (was|were) (normal|fine|ok|"
+    r"okay)\b|\b(face|lips?|eyes?|tongue|mouth)\b[^.!?]{0,15}\b(swell\w*|swel+i?n\w*|blew up|"
+    r"blown up|puff\w* up)\b[^.!?]{0,60}\b(only|just) (been )?(a few|a couple of|few|\w+) (minutes|"
+    r"mins)\b|\blipp?s? (are |r )?swel+i?n\w* (up )?(fast|quick\w*)\b",
+    r"\b(whole|entire) body\w*\b.{0,30}\b(come|came|comes|coming|gone|broken|broke) (up|out) in "
+    r"(\w+ ){0,2}(lumps|hives|welts|bumps|rash|spots)\b|\bi faint (for|in|on|at|small)\b|"
+    r"\b(went|go|going|gone) giddy and (black\w* out|faint\w*|pass\w* out|collaps\w*)\b|"
+    r"\bblack(ed)? out\b",
 ]
 COLD_SORE = r"(cold ?sores?|fever ?blisters?|herpes|hsv)"
+PAINKILLERS = (r"(pain ?killers?|paracetamol|ibuprofen|advil|tylenol|nurofen|panadol|co ?codamol|"
+               r"codeine|aspirin|naproxen|tablets|tabelts|tablits|tabs|pills|meds|medication|"
+               r"medicine)")
 URGENT = [
     r"\b(pus|puss|purulent|pus ?filled|pustul\w*|gunk|gunky)\b",
     # A smell, or yellow wet matter on a pillow or a pad, is discharge in other words.
@@ -252,10 +268,10 @@ URGENT = [
     r"arent|not) work",
     r"\bhurts? so (much|bad)\b|\b(cried|crying) (from|with|because of) (the )?pain\b|"
     r"\bcant even (lie|touch|sleep)\b",
-    r"\b(pain ?killers?|paracetamol|ibuprofen|advil|tylenol|nurofen|panadol|co ?codamol|codeine|"
-    r"aspirin|naproxen|tablets|pills|meds|medication|medicine)\b.{0,30}(\b(not|dont|doesnt|arent|"
-    r"isnt|no|nothing|still)\b.{0,12}\b(help\w*|work\w*|touch\w*|easing|hurts?|do nothing|"
-    r"doing (much|anything))|\b(and|but|did|does|done|do) (absolutely )?nothing\b|\bno (effect|"
+    rf"\b{PAINKILLERS}\b.{{0,30}}(\b(not|dont|doesnt|arent|isnt|no|nothing|still|hasnt|havent|"
+    rf"didnt|wont|cannot|cant)\b.{{0,12}}\b(help\w*|work\w*|touch\w*|easing|hurts?|throb\w*|"
+    rf"aching|do nothing|doing (much|anything))|\b(and|but|did|does|done|do) (absolutely )?"
+    rf"nothing\b|\bno (effect|"
     r"difference|use)\b)",
     rf"\b(have|got|getting|developed|see|theres|there is|noticed?|think i have) (a |an |"
     rf"some )?{COLD_SORE}|\b(woke up|came up|ended up) with (a |an |some )?{COLD_SORE}|\b(a|"
@@ -276,7 +292,7 @@ URGENT = [
     r"\b(lump\w*|nodule\w*|hard (bumps?|knots?|spots?|balls?)|knots?|granuloma\w*)\b|\b(marbles?|"
     r"peas?|beads?|grains?|grit|balls?) under\b|\b(firm|hard) (\w+ )?(patch\w*|areas?)\b|\b(balls?|"
     r"things?) under (the |my )?skin\b|\bhard (\w+ ){0,2}(balls?|things?)\b",
-    r"\b(scar(s|ring|red)?|track ?marks?|tram ?lines?|grid ?(like|marks?|lines?|pattern)|"
+    r"\b((scar|skar)(s|ring|red)?|track ?marks?|tram ?lines?|grid ?(like|marks?|lines?|pattern)|"
     r"stamp marks?|roller marks?|needle (lines?|marks?)|(lines?|marks?) from the needl\w*|(like|"
     r"in) a grid|rows of (\w+ )?(dots|marks|lines|holes|pricks))\b|\b(left|leaving|caused|"
     r"given me) (\w+ ){0,3}(pits?|dents?|holes|indent\w*|craters?|grooves?|tracks)\b|\b(pits?|"
@@ -389,6 +405,26 @@ URGENT = [
     r"ache) (is )?(really|so|very) bad\b|"
     r"\b(hurt\w*|pain\w*|ache\w*|sore\w*|throb\w*)\b.{0,40}\bnothing (helps|is helping|works|"
     r"touches it)\b",
+    # The ninth batch of warning examples: signs in other words, typos and Pidgin.
+    r"\byell?ow\w* (\w+ )?(bits?|drops?|droplets|blobs?)\b|\b(yelow|yello) (\w+ )?(cr\w*t\w*|"
+    r"scab\w*|stuff)|\bcrsut\w*|\bsoak\w* (\w+ ){0,3}yellow\b|\bnot (clear|see through|watery)\b"
+    r"[^.!?]{0,20}\b(its|it is|but) (yellow|green|cloudy|milky|thick)\b",
+    r"\b(red\w*|swell\w*|rash|patch)\b[^.!?]{0,40}\b(reach\w*|halfway down|all the way (down|to)|"
+    r"(gone|went|moved|travel\w*) (down|onto|on to|into|to)) (my |the |her |his )?(collar ?bones?|"
+    r"chest|neck|ears?|shoulders?|scalp|hairline)\b|\bgone walkabout\b",
+    rf"\b(pain\w*|hurt\w*|sore|throb\w*|ache\w*|aching|agony)\b.{{0,30}}\b(even|despite) (with |"
+    rf"after |on |taking ){{1,2}}(the |my )?{PAINKILLERS}\b|\b(wont|doesnt|isnt|not|wouldnt) "
+    rf"(\w+ )?ease\b.{{0,20}}"
+    rf"\b{PAINKILLERS}\b|\bno gree (go|comot|stop)\b|\b(took|taken|had|tried) (\w+ ){{0,2}}"
+    rf"{PAINKILLERS}\b.{{0,30}}\bstill (\w+ )?(throb\w*|hurt\w*|pain\w*|sore|aching|agony)\b",
+    rf"^\W*{COLD_SORE} (on|at|near|by|in|right) (the |my )?(treated|treatment)\b|\b(checked|"
+    rf"measured|took)\b.{{0,30}}\b(its|it is|it was|it says|reads?) (3[89]|4[01])(\.\d)?\b",
+    r"\bdragged a comb\b|\bcomb (was |had been )?dragged\b|\b(skin|face|cheeks?|forehead|chin) "
+    r"(\w+ )?(got|has|have|get|gets) (\w+ )?(holes|pits|dents)\b|\bdot(ted)? lines?\b|"
+    r"\bstitch\w* seam\b|\bperforat\w*",
+    r"\b(gone|turned|going|turning|got|gotten|turn) (\w+ )?(dark|darker|brown|grey|gray)\b.{0,50}"
+    r"\b(tender|sore|pain\w*|hurt\w*|throb\w*)\b|\b(melasma|pigment\w*)\b.{0,30}\b(gone mad|"
+    r"going mad|spread\w*|getting (darker|bigger|worse))\b",
 ]
 COMPLAINT = (r"\b(red\w*|pink\w*|flush\w*|swel+\w*|swo+l+e?n|puff\w*|pain\w*|sore\w*|hurt\w*|ache|"
              r"aching|burn\w*|sunburn\w*|sting\w*|throb\w*|tender\w*|inflam\w*|irritat\w*|angry|"
@@ -401,7 +437,8 @@ GROWING = (r"(worse|worsen\w*|deepen\w*|deeper|darker|sharper|stronger|brighter|
            r"intensif\w*|ramp\w* up|shot up|escalat\w*|spread\w*|creep\w*|crept|travel\w*|bigger|"
            r"larger|grow\w*|doubl\w*|widen\w*|wider|longer|march\w*|branch\w*|heading|sprad\w*|"
            r"flar\w*|came back|come back|coming back|comes back|back up|further|farther)")
-WORSE = (r"(worse|worsen\w*|spread\w*|spredd?\w*|creep\w*|crept|increas\w*|bigger|more|again|"
+WORSE = (r"(worse|wors|wurse|mor|worsen\w*|spread\w*|spredd?\w*|creep\w*|crept|increas\w*|"
+         r"bigger|more|again|"
          r"overnight|fast|quickly|rapidly|by the minute|deeper|darker|angrier|stronger|ramp\w* up|"
          r"shot up|gone up|went up|escalat\w*|intensif\w*|"
          r"(?<!less )(?<!better )(?<!smaller )(?<!lower )than (yesterday|before|last night|earlier|"
@@ -431,7 +468,10 @@ WORSENING = re.compile(
     rf"\bflared? up again\b|\bflaring up again\b|"
     # Held-out 12: "gone from mild to really bad".
     rf"\bfrom (mild|a little|ok|okay|fine|slight|bearable) to (really |very |quite )?(bad|severe|"
-    rf"awful|terrible|unbearable|sore|painful)\b"
+    rf"awful|terrible|unbearable|sore|painful)\b|"
+    # The ninth batch: "icing it every hour and it's still getting bigger".
+    rf"\b(its|it is|theyre|they are|it keeps|keeps) (still )?(getting|growing) (bigger|larger|"
+    rf"worse|redder|puffier|wider)\b"
 )
 PRESENT_COMPLAINT = (r"\b(skin|face|cheeks?|chin|forehead|jaw|neck|nose|it|area|eyes)\b (is|are|"
                      r"looks?|feels?|seems?) (\w+ ){0,3}(red|pink|puffy|swollen|sore|inflamed|"
@@ -459,7 +499,10 @@ LASTING = re.compile(rf"{PRESENT_COMPLAINT}|\b(skin|face|chin|forehead|jaw|neck|
                      rf"^\W*(still |very |so )?(red|pink|puffy|swollen|inflamed|blotchy) and (red|"
                      rf"pink|puffy|swollen|sore|inflamed|blotchy)\b|\b(red|pink|swollen|puffy)\w* "
                      rf"(patch\w*|blotch\w*) (on|around|across|over) (my |both |the )?(cheeks?|"
-                     rf"face|chin|jaw|forehead|nose|neck)\b")
+                     rf"face|chin|jaw|forehead|nose|neck)\b|"
+                     # The ninth batch: "has been red for nearly a fortnight".
+                     rf"\b(has|have|s) been (\w+ ){{0,2}}(red|pink|puffy|swollen|sore|inflamed|"
+                     rf"blotchy) for\b")
 # Skin that feels hot is expected in the first days (like a sunburn), a sign of infection after.
 HOT_SKIN = re.compile(r"\b(skin|face|cheek\w*|area|forehead|chin|jaw|neck) (is |feels |feel |"
                       r"got )?(really |very |so )?(hot|warm)\b|\b(radiat\w*|giving off|pumping out|"
@@ -468,15 +511,18 @@ HOT_SKIN = re.compile(r"\b(skin|face|cheek\w*|area|forehead|chin|jaw|neck) (is |
                       r"\bwarm (your|my) hands\b|\bheat (from|coming off|is spreading)\b|"
                       r"\b(hot|warm) and (painful|sore|"
                       r"tender|throbbing|swollen)\b|\b(painful|sore|tender|throbbing|"
-                      r"swollen) and (hot|warm)\b")
-LATE_BUMPS = re.compile(r"\b(bumps?|spots?|pimples?|lumps?|nodules?|raised bits|firm bits)\b")
+                      r"swollen) and (hot|warm)\b|\bhow hot (my |the )?(skin|face|cheeks?|it) "
+                      r"(is|are|feels?)\b")
+LATE_BUMPS = re.compile(r"\b(bumps?|bumbs?|spots?|pimples?|lumps?|nodules?|raised bits|"
+                        r"firm bits)\b")
 LATE_BUMPS_FROM_DAY = 14
 DAY_IN_TEXT = re.compile(r"\b(?:day|dy) (\d{1,3}|one|two|three|four|five|six|seven|eight|nine|"
                          r"ten|eleven|twelve)\b|\b(\d{1,3}) (days?|weeks?|wks?) (?:later|after|"
                          r"since|ago|now|on|in|post|and|pass|passed|gone)\b|\b(a|one|two|three|"
                          r"four|few|five|"
                          r"six|seven|eight|nine|ten|eleven|twelve) (days?|weeks?|wks?|months?) "
-                         r"(?:later|after|since|ago|now|on|in|out|past|and)\b|\bafter (\d{1,3}|a|"
+                         r"(?:later|after|since|ago|now|on|in|out|past|post|and)\b|"
+                         r"\bafter (\d{1,3}|a|"
                          r"one|"
                          r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (days?|"
                          r"weeks?)|\b(a|one) month\b|(?:\b(?:been|over|already|going on) |"
@@ -490,7 +536,8 @@ COMPARED_DAY = re.compile(r"\bthan( it was| they were)?( on)? $")
 SAID_LONG_AGO = {"fortnight": 14, "week and a half": 10, "over a week": 8, "more than a week": 8,
                  "weeks later": 14, "weeks after": 14, "weeks on": 14, "long after": 28,
                  "week two": 8, "week 2": 8, "second week": 8, "week three": 15,
-                 "week and a day": 8, "week and two days": 9, "week and three days": 10}
+                 "week and a day": 8, "week and two days": 9, "week and three days": 10,
+                 "week plus": 8}
 _SAID_LONG_AGO = re.compile(r"\b(" + "|".join(SAID_LONG_AGO) + r")\b")
 # Said of today: "treatment was 3 hours ago", "done at lunchtime".
 SAID_TODAY = re.compile(r"\b(\d+|a few|few|couple of|two|three|four|five) hours? (ago|later|"
@@ -498,6 +545,9 @@ SAID_TODAY = re.compile(r"\b(\d+|a few|few|couple of|two|three|four|five) hours?
                         r"\b(done|had it|had it done|treatment was|session was) (at lunchtime|this "
                         r"(morning|afternoon|evening)|today|earlier today|at \d+|at (noon|"
                         r"lunch))\b")
+# Said as dates: "had my session on the 3rd, today's the 12th".
+DATES_SAID = re.compile(r"\bon the (\d{1,2})(?:st|nd|rd|th)\b.{0,40}\btoday(?:s| is)(?: the)? "
+                        r"(\d{1,2})(?:st|nd|rd|th)\b")
 WORD_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "few": 3, "five": 5, "six": 6,
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
@@ -518,7 +568,7 @@ FINE_AFTER = re.compile(r"(?:^\W*(\w+ )?(is|are|feel|feels|seem|seems|look|looks
                         r"havent had any|dont have any|dont have one|do not have one|"
                         r"havent got one|none so far|not having one)\b|"
                         r"^.{0,60}\b(but |and )?(thats|its|it has|it is|it) (all )?(worn off|"
-                        r"gone off)\b|"
+                        r"gone off|gone now|gone away|disappeared)\b|"
                         r"^.{0,120}\bnothing (there|showing|visible|to see) (now|at the moment|"
                         r"right now|currently|today)\b)(?![ \w]{0,8}\?)")
 
@@ -530,6 +580,42 @@ CLAUSE_START = r"(?:^|(?<=[.!?,])|(?<=\bbut )|(?<=\bnow )|(?<=\btoday )|(?<=\bto
                r"(?<=\bthis time )|(?<=\bsince )|(?<=\bstill ))"
 UNTIL_NOW = r"(?:(?!\b(?:but|now|today|tonight|this time|since|still)\b)[^.!?,])"
 GENERAL = [
+    # First of all, before the masks below blank a part of them, from the ninth batch of
+    # warning examples' ordinary messages: what to do if, a sign named and asked about,
+    # someone at work or in the family, the patient's distant past, and a sign's word used for
+    # a drink, a film, a pack of pills, hair, a flight, a test or a kettle.
+    re.compile(rf"\b(what happens|what do i do|what should i do|what to do) if\b[^.!?]*|"
+               rf"{SENTENCE_START}\W*suppose\b[^.!?]*|\bin case (there is|there are|there|i get|"
+               rf"it|of)\b[^.!?]*|^\W*if (it|they|my \w+|the \w+|e|i|{PAINKILLERS}) (\w+ )?"
+               rf"(start\w*|get\w*|turn\w*|show\w*|swell\w*|develop\w*|happen\w*|dont|doesnt|"
+               rf"didnt|wont|bring\w*|ever)\b[^.!?]*\?|^\W*if got\b[^.!?]*\?"),
+    re.compile(r"^\W*(cellulitis|anaphyla\w*|sepsis|impetigo|herpes|hives|urticaria|infection|"
+               r"an? (\w+ )?reaction),? (what|how)\b[^.!?]*|\bhow would (i|you|u) (spot|know|tell|"
+               r"recogni[sz]e)\b[^.!?]*|\bhow would (\w+ ){1,3}look\b[^.!?]*|\b(do|does|can|could|"
+               r"would|will) (\w+ ){1,2}ever\b(?![^.!?,]*\b(like this|like mine|this (much|bad|"
+               r"long))\b)[^.!?,]*|\bwhat does (\w+ ){1,6}mean\b[^.!?]*|\bdo you (do|treat|offer|"
+               r"work on)\b[^.!?]*|\bhow (much|bad|red|swollen) (\w+ )?(counts|is too much|"
+               r"is too bad)\b"),
+    re.compile(rf"\b(a|some) (bloke|guy|girl|woman|man|lady|friend|colleague|mate) (at|from|i|in) "
+               rf"(\w+ ){{0,2}}(had|has|got)\b[^.!?]*|\b(friend|mate|colleague)s? of mine (had|"
+               rf"has|got)\b[^.!?]*|\b(says|said) (she|he|they) had\b[^.!?,]*|"
+               rf"\bi had (a|an) (?!(\w+ )?(treatment|session|microneedling|appointment|procedure|"
+               rf"facial)\b)[^.!?]{{0,80}}\b(last (month|year)|once|ages ago|years ago|as a (kid|"
+               rf"child)|when i was (a kid|young|little))\b{UNTIL_NOW}*|\b(i|ive) had (a|an|this) "
+               rf"[^.!?]{{0,60}}\bsince (i was (a kid|a child|little|young|a teen\w*)|childhood|"
+               rf"birth)\b|\b(my|a|her|his) (\w+ )?(gran\w*|nan|mum|mom|dad|sister|brother|friend|"
+               rf"aunt|uncle|colleague)s? fainted\b[^.!?]*\b(shes|hes|theyre|she is|he is) (ok|"
+               rf"okay|fine|alright|all right)\b"),
+    re.compile(rf"\bfever ?tree\b|\b(night|called|named) fever\b|\bblister ?packs?\b|\bred eye "
+               rf"(flights?|trains?)\b|\bside eye\b|\bcrusty (bread|rolls?|baguettes?|loaf)\b|"
+               rf"\bstreak\w* (\w+ ){{0,3}}(in|on|of) (my |the |her )?(hair|fake tan|tan|paint|car|"
+               rf"windows?|mirror|glass|legs|nails)\b|\b(got|get|gives? me|gave me|"
+               rf"giving me) (the )?chills (watching|reading|listening|thinking|when i (saw|heard|"
+               rf"watched))\b|\b(line|lines) on (my |the |a )?(pregnancy|covid|lateral flow) "
+               rf"test\b|"
+               rf"\b(kettle|shower ?head|tap|boiler|fridge|car|bin|plant|pipe)s?\b[^.!?,]{{0,20}}"
+               rf"\b(ooz\w*|leak\w*|crust\w*|streak\w*|weep\w*)\b|\b(use|using|used) "
+               rf"(\w+ )?eye drops\b{UNTIL_NOW}*"),
     # First, before the masks below blank a part of them: questions about a sign ("which day
     # do infections tend to appear", "what would a reaction usually look like"), from the sixth
     # batch of warning examples' ordinary messages.
@@ -549,9 +635,9 @@ GENERAL = [
                r"were|been|got) told to\b(?:(?!\b(?:but|now)\b)[^.!?,])*|"
                r"\bread (about|up on|that|online)\b[^.!?,]*"),
     # The skin around the eye is the treated face, not the eye: "puffy under my eyes".
-    re.compile(r"\b(under|around|round|near|by|beside|below|next to|close to) (my |the |both |"
-               r"left |right |one )*(eyes?|eye area)\b|\b(puffy|baggy|tired) eyes\b|\b(under|"
-               r"around) them\b"),
+    re.compile(r"\b(under|around|round|near|by|beside|below|next to|close to|corners? of) "
+               r"(my |the |both |left |right |one )*(eyes?|eye area)\b|\b(puffy|baggy|tired) "
+               r"eyes\b|\b(under|around) them\b"),
     re.compile(r"\b(sign\w*|symptom\w*) of (an? )?(bad |severe |serious )?(all?ergic )?(infection|"
                r"all?erg\w*|reaction|anaphyla\w*)( reaction)?"),
     re.compile(r"\b(signs?|symptoms?|simptoms?|symtoms?) (\w+ )?(mean|means|that mean|indicate|"
@@ -579,7 +665,7 @@ GENERAL = [
                r"done|today|tonight|now|this morning|since|is|are|isnt|arent|doesnt|dont|cant|wont|"
                r"keeps?|looks?|seems?|shes|hes|says|thinks|feels?|still|here|with me|minutes|stiff|"
                r"treated|"
-               r"rolled back|seizure|fitting|"
+               r"rolled back|seizure|fitting|found me|"
                r"(she|he|they) had|my (face|skin|"
                r"cheeks?|temp\w*|lips?|chin|forehead|neck|nose|jaw))\b)[^.!?]*"),
     re.compile(r"\b(do you have|do you keep|should i bring|i carry|carry|bring) (an |my |"
@@ -921,6 +1007,8 @@ def _day_from_text(text: str) -> int | None:
     days = [SAID_LONG_AGO[m.group(1)] for m in _SAID_LONG_AGO.finditer(text)]
     if SAID_TODAY.search(text):
         days.append(0)
+    days += [int(today) - int(then) for then, today in DATES_SAID.findall(text)
+             if int(today) > int(then)]
     for match in DAY_IN_TEXT.finditer(text):
         if match.group(1):
             if not COMPARED_DAY.search(text, 0, match.start()):

@@ -157,6 +157,18 @@ def answerer() -> Answerer:
     "breathing is odd and tight",
     "totally disoriented",
     "not sure what day it is",
+    # From the ninth batch of warning examples.
+    "his breathing is very quick and shallow",
+    "I no fit breathe well",
+    "my throat dey close small small",
+    "I can't get any water down",
+    "like I swallowed a tennis ball",
+    "look at her face, ten minutes ago it was normal",
+    "my lips are puffing up and it's only been a couple of minutes",
+    "lipps swelin fast",
+    "my whole body's come up in lumps",
+    "I faint for bathroom",
+    "my partner found me on the floor, I'd blacked out",
 ])
 def test_emergencies(text: str) -> None:
     assert triage(text).urgency == "emergency"
@@ -292,6 +304,26 @@ def test_emergencies(text: str) -> None:
     "there are scratch-like marks on my forehead",
     "criss-cross lines on my cheek",
     "my baby grabbed my cheek and now the spot is full of pus",
+    # From the ninth batch of warning examples.
+    "there are yellow drops on the treated patch",
+    "yelow scabs on my jaw",
+    "my pillow is soaked yellow",
+    "it's not watery any more, it's cloudy",
+    "the redness has reached my chest",
+    "my jaw aches even after taking ibuprofen",
+    "the pain won't ease with the pills",
+    "took 2 panadol and it's still throbbing",
+    "the pain no gree stop",
+    "codeine didn't help at all",
+    "tablits not working",
+    "cold sore on the treated area near my lip",
+    "I checked and it's 39.1",
+    "my skin has got little holes",
+    "dotted lines across my cheek",
+    "my forehead looks perforated",
+    "new skars on my chin",
+    "a patch has turned brown and it's sore",
+    "my melasma has gone mad",
 ])
 def test_urgent_signs(text: str) -> None:
     assert triage(text, day=3).urgency == "urgent"
@@ -461,6 +493,37 @@ def test_urgent_signs(text: str) -> None:
     "my eye area looks perfect",
     "the only thing oozing in here is the cheese",
     "a lump in my throat from nerves",
+    # From the ninth batch of warning examples' ordinary messages.
+    "what happens if red streaks show up, do I call you?",
+    "suppose the swelling gets worse on day 5, who do I ring?",
+    "in case there is pus later, what do I do",
+    "if the tablets don't work tonight, then what?",
+    "if got fever then how?",
+    "cellulitis, what is that exactly?",
+    "anaphylaxis, how fast does it come on?",
+    "how would a reaction look?",
+    "do hard lumps ever come up months later?",
+    "what does 'hot to the touch' mean in practice?",
+    "how much worse counts?",
+    "do you do the eyelids too?",
+    "a bloke at work had cellulitis in his arm",
+    "a mate of mine got melasma spreading after laser",
+    "my aunt says she had a fever after her peel",
+    "I had a swollen gland once from a bad tooth",
+    "I've had this scar since I was a kid",
+    "my sister fainted at the wedding, she's fine now",
+    "fever tree tonic with my gin?",
+    "can I take the antihistamine from the blister pack?",
+    "red eye flight on day 2, any tips?",
+    "my cat gave me the side eye",
+    "fresh crusty bread for lunch",
+    "streaks in my hair are fading",
+    "got chills watching the match last night",
+    "there's a red line on my pregnancy test!",
+    "the shower head is leaking again",
+    "I use eye drops for dry eyes every night",
+    "the red line was from my glasses, it's gone now",
+    "the crow's feet at the corners of my eyes",
 ])
 def test_ordinary_messages_do_not_escalate(text: str) -> None:
     assert triage(text, day=1).urgency == "none"
@@ -563,6 +626,16 @@ def test_ordinary_messages_do_not_escalate(text: str) -> None:
     # From held-out 13's first run.
     ("it's tender when I touch my cheek, more than it was before", 5, "urgent"),
     ("the heat on my cheeks hasn't gone", 9, "urgent"),
+    # From the ninth batch of warning examples.
+    ("day 5 and its mor swolen", None, "urgent"),
+    ("I keep icing it and it's still getting bigger", 4, "urgent"),
+    ("my cheeks have been puffy for ten days", 10, "urgent"),
+    ("feel how hot the skin is", 5, "urgent"),
+    ("a week plus and still swollen", None, "urgent"),
+    ("treated on the 2nd, today's the 11th, still red and sore", None, "urgent"),
+    ("treated on the 2nd, today is the 3rd, still red and sore", None, "none"),
+    ("firm bumps, three weeks post treatment", None, "urgent"),
+    ("hard bumbs on my cheek", 30, "urgent"),
 ])
 def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> None:
     assert triage(text, day).urgency == level
