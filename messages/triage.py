@@ -284,7 +284,8 @@ URGENT = [
     rf"my )?(old )?{COLD_SORE}|\btingl\w*\b.{{0,30}}\b(lips?|mouth)\b|\b(lips?|"
     rf"mouth)\b.{{0,20}}\btingl\w*|\b(one|it|something|a sore)\b (is )?(starting|coming|forming|"
     rf"brewing) (up )?(on|at|near) (my |the )?(\w+ )?(lip|mouth)\b|\b(cluster|group|bunch|"
-    rf"crop) of (\w+ ){{0,2}}(bumps?|blisters?|spots?|dots|sores?|ones|them|bubbles)\b|\b(watery|"
+    rf"crop) of (\w+ ){{0,3}}(bumps?|blisters?|spots?|dots|sores?|ones|them|bubbles|things)\b|"
+    rf"\b(watery|"
     rf"fluid|"
     rf"clear) (spots|bumps|dots)\b",
     r"\b(?<!fever )(?<!fever)(blister\w*|vesicle\w*|fluid ?filled|water ?filled|weepy bumps)\b|"
@@ -421,7 +422,8 @@ URGENT = [
     rf"measured|took)\b.{{0,30}}\b(its|it is|it was|it says|reads?) (3[89]|4[01])(\.\d)?\b",
     r"\bdragged a comb\b|\bcomb (was |had been )?dragged\b|\b(skin|face|cheeks?|forehead|chin) "
     r"(\w+ )?(got|has|have|get|gets) (\w+ )?(holes|pits|dents)\b|\bdot(ted)? lines?\b|"
-    r"\bstitch\w* seam\b|\bperforat\w*",
+    r"\bstitch\w* seam\b|\bperforat\w*|\b(with|full of) (clear|watery) (liquid|fluid)"
+    r"( inside)?\b",
     r"\b(gone|turned|going|turning|got|gotten|turn) (\w+ )?(dark|darker|brown|grey|gray)\b.{0,50}"
     r"\b(tender|sore|pain\w*|hurt\w*|throb\w*)\b|\b(melasma|pigment\w*)\b.{0,30}\b(gone mad|"
     r"going mad|spread\w*|getting (darker|bigger|worse))\b",
@@ -1067,7 +1069,11 @@ def ruled_out(text: str) -> bool:
 
 
 def expected_early(text: str, day: int | None) -> bool:
-    """In the first days, a complaint expected then: only the rules know the day, so the call
-    is theirs alone."""
-    return (day is not None and day < WORSENING_FROM_DAY
-            and _EXPECTED_EARLY.search(_read(text)[0]) is not None)
+    """A complaint expected on this day: redness or soreness in the first days, bumps (a
+    breakout) before they could be late ones. Only the rules know the day, so the call is
+    theirs alone."""
+    if day is None:
+        return False
+    words = _read(text)[0]
+    return ((day < WORSENING_FROM_DAY and _EXPECTED_EARLY.search(words) is not None)
+            or (day < LATE_BUMPS_FROM_DAY and LATE_BUMPS.search(words) is not None))

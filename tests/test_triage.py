@@ -322,6 +322,9 @@ def test_emergencies(text: str) -> None:
     "dotted lines across my cheek",
     "my forehead looks perforated",
     "new skars on my chin",
+    # Held-out 11 again, once the ninth batch had changed the warning model.
+    "a bunch of little spotty things on my lip",
+    "bumps with clear fluid inside",
     "a patch has turned brown and it's sore",
     "my melasma has gone mad",
 ])
@@ -704,18 +707,23 @@ def test_what_the_rules_ruled_out_the_model_does_not_overrule(text: str,
 def test_a_sign_the_rules_ruled_out_is_escalated_when_the_model_is_sure(
         text: str, answerer: Answerer) -> None:
     """The rules weighed these (a negation, someone else) and let them through; on warning
-    batches it had not been trained on, the model past RULED_OUT_THRESHOLD raised 58 of the
-    91 signs ruled out that way and 4 of 448 close ordinary messages."""
+    batches it had not been trained on, the model past RULED_OUT_THRESHOLD raised 59 of the
+    107 signs ruled out that way and 5 of 570 close ordinary messages."""
     assert triage(text, 4).urgency == "none" and ruled_out(text)
     answer = answerer.answer(text, 4, RECIPIENT)
     assert answer.urgency == "urgent" and answer.reason == "reads like a warning sign"
 
 
-@pytest.mark.parametrize("text", ["my face is so red and swollen and hot",
-                                  "so swollen and red and throbbing"])
-def test_in_the_first_days_an_expected_complaint_is_the_rules_call_alone(
-        text: str, answerer: Answerer) -> None:
-    assert answerer.answer(text, 1, RECIPIENT).urgency == "none"
+@pytest.mark.parametrize(("text", "day"), [
+    ("my face is so red and swollen and hot", 1),
+    ("so swollen and red and throbbing", 1),
+    # Bumps before they could be late ones are a breakout: the ninth batch's bumps had
+    # taught the model to read a dev-set question on day 4 as a sign.
+    ("some little bumps came up on my forehead", 4),
+])
+def test_an_expected_complaint_for_the_day_is_the_rules_call_alone(
+        text: str, day: int, answerer: Answerer) -> None:
+    assert answerer.answer(text, day, RECIPIENT).urgency == "none"
 
 
 @pytest.mark.parametrize("text", [
