@@ -21,7 +21,7 @@ from messages.answering import Answerer
 from messages.catalog import load_catalog
 
 BM25_WEIGHTS = [0.0, 0.3, 0.6, 1.0]
-NONE_MARGINS = [-0.4, -0.3, -0.2, -0.1, 0.0, 0.1, 0.2, 0.3]
+NONE_MARGINS = [-0.4, -0.3, -0.2, -0.1, 0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6]
 MIN_SCORES = [0.0, 1.0, 2.0, 3.0]
 PER_WORD = [0.0, 0.75, 1.5]
 TOP1, OUT_OF_SCOPE, MAX_REJECTED = 0.92, 0.90, 0.05
