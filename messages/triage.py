@@ -256,12 +256,13 @@ URGENT = [
     r"\blines of (red|pink)\b|\b(spread\w*|spredd?\w*)\b.{0,25}\bin (\w+ )?lines\b",
     r"\bhot to (the )?touch\b|\bhot when (i |you )?touch|\b(burning|boiling) hot\b|"
     r"\bhard,? (and )?(hot|warm)\b|\b(hot|warm),? (and )?hard\b",
-    r"\b(infect\w*|abscess\w*|cellulitis|septic)\b",
+    r"\b(infect\w*|abscess\w*|cellulitis|septic)\b|\b(a|an|big|huge|painful|massive|like a) "
+    r"boils?\b|\bboils? (on|forming|coming up)\b",
     r"\b(severe|unbearable|excruciating|agoni\w*|throbbing|intense|extreme|terrible|"
     r"awful) (\w+ )?(pain|ache|aching|burning|hurt\w*|sting\w*|sore\w*)",
     rf"\b(pain|ache|aching|burning|sting\w*|throb\w*|sore\w*) {_}(unbearable|excruciating|agoni\w*|"
     rf"severe|intense|extreme|terrible|awful|horrendous|insane|too much)\b",
-    r"\b(like hell|killing me|agony|(10|9|8) ?/ ?10)\b",
+    r"\b(like hell|killing me|agony|(10|9|8) ?/ ?10|(10|9|8|ten|nine|eight) out of (10|ten))\b",
     r"\b(stabbing|toothache|heartbeat|pain shoots|shooting pain|so much pain|strong pain|"
     r"deep pain)\b|\bpain (keeps|is) (building|growing|spreading)\b|\bhurts to (even )?(blink|"
     r"smile|talk|eat|chew)\b|\bmax\w* (\w+ )?(pain ?kil+\w*|dose)|\bpain ?kil+ers? (dont|do not|"
@@ -277,7 +278,8 @@ URGENT = [
     rf"some )?{COLD_SORE}|\b(woke up|came up|ended up) with (a |an |some )?{COLD_SORE}|\b(a|"
     rf"an) {COLD_SORE} (on|at|near|by|in|right) |\b{COLD_SORE}\b[^.!?]{{0,20}}\b(coming|came|"
     rf"come up|comes up|"
-    rf"appear\w*|showing|forming|popp\w*|start\w*|breaking out|flar\w*|develop\w*|is back|are back|"
+    rf"appear\w*|showing|forming|popp\w*|start\w*|breaking out|break out|broke out|flar\w*|"
+    rf"develop\w*|is back|are back|"
     rf"appeared)\b|\b(think|pretty sure|looks like) (its|it is|this is|i have|ive got) (a|"
     rf"an) {COLD_SORE}|\b(tingl|prickl)\w* (on |in )?(my )?lips?\b|\b(sores?|ulcers?|blisters?|"
     rf"bumps?) (\w+ ){{0,2}}(on|around|by) (my |the )?(lip|lips|mouth)\b|\blike (a |"
@@ -404,8 +406,8 @@ URGENT = [
     r"(\w+ )?(help\w*|work\w*|touch\w*)|\bpain\b.{0,30}\b(even after|despite) (the |taking )?"
     r"(paracetamol|ibuprofen|pain ?killers?|tablets)\b|(?<!period )(?<!stomach )(?<!tummy )\b(pain|"
     r"ache) (is )?(really|so|very) bad\b|"
-    r"\b(hurt\w*|pain\w*|ache\w*|sore\w*|throb\w*)\b.{0,40}\bnothing (helps|is helping|works|"
-    r"touches it)\b",
+    r"\b(hurt\w*|pain\w*|ache\w*|sore\w*|throb\w*|burn\w*|sting\w*)\b.{0,40}\bnothing (i (take|"
+    r"try|use|put on) )?(helps|is helping|works|touches it)\b",
     # The ninth batch of warning examples: signs in other words, typos and Pidgin.
     r"\byell?ow\w* (\w+ )?(bits?|drops?|droplets|blobs?)\b|\b(yelow|yello) (\w+ )?(cr\w*t\w*|"
     r"scab\w*|stuff)|\bcrsut\w*|\bsoak\w* (\w+ ){0,3}yellow\b|\bnot (clear|see through|watery)\b"
@@ -422,6 +424,7 @@ URGENT = [
     rf"measured|took)\b.{{0,30}}\b(its|it is|it was|it says|reads?) (3[89]|4[01])(\.\d)?\b",
     r"\bdragged a comb\b|\bcomb (was |had been )?dragged\b|\b(skin|face|cheeks?|forehead|chin) "
     r"(\w+ )?(got|has|have|get|gets) (\w+ )?(holes|pits|dents)\b|\bdot(ted)? lines?\b|"
+    r"\bones (just )?(started|starting|come up|coming up|appeared|formed|forming|brewing)\b|"
     r"\bstitch\w* seam\b|\bperforat\w*|\b(with|full of) (clear|watery) (liquid|fluid)"
     r"( inside)?\b",
     r"\b(gone|turned|going|turning|got|gotten|turn) (\w+ )?(dark|darker|brown|grey|gray)\b.{0,50}"
@@ -504,10 +507,18 @@ LASTING = re.compile(rf"{PRESENT_COMPLAINT}|\b(skin|face|chin|forehead|jaw|neck|
                      rf"face|chin|jaw|forehead|nose|neck)\b|"
                      # The ninth batch: "has been red for nearly a fortnight".
                      rf"\b(has|have|s) been (\w+ ){{0,2}}(red|pink|puffy|swollen|sore|inflamed|"
-                     rf"blotchy) for\b")
+                     rf"blotchy) for\b|"
+                     # Held-out 14 and 15: "puffy face", dots "still there after a month",
+                     # a face that "feels really tight".
+                     rf"^\W*(still |very |so |really )?(red|pink|puffy|swollen|inflamed|blotchy) "
+                     rf"(face|cheeks?|skin|chin|jaw|forehead)\b|\b(dots|marks|pricks|holes|lines)\b"
+                     rf".{{0,40}}\b(still there|still visible|not gone|havent gone|havent faded|"
+                     rf"left marks)\b|\b(skin|face|cheeks?) (feels?|is|are) (really|very|so|super|"
+                     rf"extremely) tight\b(?! and (dry|flaky|peel\w*))")
 # Skin that feels hot is expected in the first days (like a sunburn), a sign of infection after.
 HOT_SKIN = re.compile(r"\b(skin|face|cheek\w*|area|forehead|chin|jaw|neck) (is |feels |feel |"
-                      r"got )?(really |very |so )?(hot|warm)\b|\b(radiat\w*|giving off|pumping out|"
+                      r"got )?(really |very |so )?(hot|warm|hotter|warmer)\b|"
+                      r"\b(radiat\w*|giving off|pumping out|"
                       r"throwing off) heat\b|"
                       r"\b(hot plate|radiator|oven|furnace)\b|\bred ?hot\b|"
                       r"\bwarm (your|my) hands\b|\bheat (from|coming off|is spreading)\b|"
@@ -637,7 +648,8 @@ GENERAL = [
                r"were|been|got) told to\b(?:(?!\b(?:but|now)\b)[^.!?,])*|"
                r"\bread (about|up on|that|online)\b[^.!?,]*"),
     # The skin around the eye is the treated face, not the eye: "puffy under my eyes".
-    re.compile(r"\b(under|around|round|near|by|beside|below|next to|close to|corners? of) "
+    re.compile(r"(?<!pain )(?<!hurts )(?<!aching )\b(under|around|round|near|by|beside|below|"
+               r"next to|close to|corners? of) "
                r"(my |the |both |left |right |one )*(eyes?|eye area)\b|\b(puffy|baggy|tired) "
                r"eyes\b|\b(under|around) them\b"),
     re.compile(r"\b(sign\w*|symptom\w*) of (an? )?(bad |severe |serious )?(all?ergic )?(infection|"
@@ -706,7 +718,8 @@ GENERAL = [
                r"i am) allergic to|(how do|how can|how would|how wud|how wld|"
                r"how will) (i|you|u) (tell|know|spot))\b[^.!?,]*"),
     re.compile(r"\b(is it|would it be|is that) (\w+ )?(bad|serious|a problem|dangerous|"
-               r"normal) if (it|i|you|they) (starts?|gets?|begins?|ever)\b[^.!?,]*"),
+               r"normal) if (it|i|you|they) (starts?|gets?|begins?|ever|ooze\w*|swell\w*|bleed\w*|"
+               r"blister\w*|crust\w*|weep\w*)\b[^.!?,]*"),
     re.compile(r"\b(what|who) (should|do|would) i (do|call|contact) if i (notice|see|get|develop|"
                r"ever|start)\b[^.!?,]*|\b(call|contact|ring|phone) (you |the clinic |"
                r"us )?if\b[^.!?,]*"),
@@ -718,7 +731,7 @@ GENERAL = [
                r"baby|babys|toddler|boy|dog|cat|puppy|kitten|pet|hamster|rabbit|horse|housemate|"
                r"colleague|coworker|flatmate|roommate|nan|gran\w*|cousin|aunt|uncle|neighbou?r|"
                r"boss|girl|guy|woman|man)s?( of a friend)? (\w+ ){0,2}(has|have|had|got|gets|was|"
-               r"were|broke|swelled|blistered|said|showed|fell|slipped|tripped|came)\b"
+               r"were|broke|swelled|blistered|said|showed|fell|slipped|tripped|came|ended up)\b"
                # Not when it says they had the treatment: "my mum had it done on monday and...".
                r"(?! (the |her |his |their )?(treatment|microneedling|session)\b| (it|(his|her|"
                r"their) \w+) done\b)(?![^.!?]*\b(?:(since|after|from) (his|her|their|"
@@ -811,7 +824,8 @@ GENERAL = [
     re.compile(r"\b(acne|old|existing|keloid|keliod|keloidal|pitted|boxcar|icepick|appendix|"
                r"appendectomy|operation|surgery|surgical|caesarean|cesarean|section|chickenpox|"
                r"pox|knee|tummy|belly|tattoo|piercing) scar\w*|"
-               r"\b(tattoo|piercing) (\w+ )?scarred\b|\bscars? from (acne|spots)|"
+               r"\b(tattoo|piercing) (\w+ )?scarred\b|\bscars? from (acne|spots|chicken ?pox|"
+               r"pimples|an? (accident|burn|cut|fall|op\w*))|"
                r"\bscar\w* (improve|better|fade|results?)|"
                r"\bfor (\w+ )?scar\w*|\bmy scars?\b(?! from)"),
     re.compile(r"\b(will|would|could|can|does|do|might) (\w+ ){0,4}(leave|cause) (a |any |"
@@ -927,7 +941,8 @@ GENERAL = [
     # Held-out 10: a blister from new shoes, pus-free, hoarse from the football, a complaint
     # that has gone.
     re.compile(r"\b(blisters?|cuts?|grazes?|bruises?|scabs?|splinters?) (\w+ ){0,2}(on|from) (my |"
-               r"the )?(heels?|feet|foot|toes?|hands?|fingers?|thumbs?|knees?|elbows?)\b[^.!?,]*|"
+               r"the )?(heels?|feet|foot|toes?|hands?|fingers?|thumbs?|knees?|elbows?|"
+               r"(new )?(shoes?|boots?|trainers|sandals))\b[^.!?,]*|"
                r"\b(pus|scab|crust|blister|rash|pain|itch|redness|swelling)s? free\b|\b(voice\w*|"
                r"hoarse|croaky)\b[^.!?,]{0,30}\bfrom (screaming|shouting|singing|cheering|yelling|"
                r"karaoke|a cold)\b|\b(pain|swelling|redness|soreness|itch\w*|stinging|tightness|"
@@ -935,6 +950,24 @@ GENERAL = [
                r"all |pretty much |mostly |almost )?(gone|cleared( up)?|settled( down)?|"
                r"disappeared|vanished)\b(?! (up|worse|red|yellow|hard|hot|bad|green|darker|crusty|"
                r"weird|funny|purple|black|white))"),
+    # Held-out 14 and 15: what would be a sign that, the difference between, would X be an
+    # emergency, used to get, a complaint that went down or lasted and went, taking longer, the
+    # crust that is just blood, someone who says it looks infected but it is just the redness,
+    # a pet, a relative who fainted during theirs.
+    re.compile(rf"\bwhat (would|could|might) be (a|the) (sign|symptom)s? (that|of)\b[^.!?]*|"
+               rf"\b(whats|what is) the diff\w* between\b[^.!?]*|\b(would|could|does|do|is|are) "
+               rf"(\w+ ){{1,3}}be (an? )?(emergency|urgent|serious|dangerous|a (problem|worry|"
+               rf"concern))\b[^.!?]*|\bused to (get|have|suffer from)\b{UNTIL_NOW}*|"
+               rf"\b(swelling|redness|puffiness|soreness|pain)\b (has |had )?(went|gone|come|came) "
+               rf"down\b(?![^.!?]*\b(but|then|now|again|back|worse|still)\b)[^.!?]*|"
+               rf"\b(lasted|was there for) (\w+ ){{0,3}}(days?|hours?) and (then )?(went|faded|"
+               rf"disappeared|cleared)\b|\btaking (\w+ ){{0,2}}longer (than|to)\b[^.!?,]*|"
+               rf"\b(crust\w*|scabs?|flakes?)\b[^.!?]{{0,15}}\b(is|are|s) (just|only) (\w+ ){{0,4}}"
+               rf"(dried )?blood\b[^.!?]*|\b(says|said|thinks|thought) (\w+ ){{0,2}}(looks?|is|"
+               rf"seems?) (\w+ )?(infected|swollen|bad)\b[^.!?]{{0,20}}\bbut (its|it is|thats) "
+               rf"(just|only)\b[^.!?]*|\b(my |the |our )?(dog|cat|puppy|kitten|pet|hamster|rabbit|"
+               rf"horse|parrot|guinea pig)s? (\w+ ){{0,2}}(is|are|has|have|got)\b[^.!?,]*|"
+               rf"\bfainted (during|at|in) (hers|his|theirs)\b[^.!?]*"),
     # Last, so that the patterns above still see what it blanks: "I had a fever the week
     # before my appointment".
     re.compile(r"\b(week|day|days|weeks|month)s? before (my |the )?(appointment|treatment|session|"

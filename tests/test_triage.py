@@ -325,6 +325,13 @@ def test_emergencies(text: str) -> None:
     # Held-out 11 again, once the ninth batch had changed the warning model.
     "a bunch of little spotty things on my lip",
     "bumps with clear fluid inside",
+    # From held-out 14's and 15's first runs.
+    "a boil has come up on my cheek",
+    "pain is eight out of ten",
+    "it stings and nothing I put on helps",
+    "I think one's coming up on my lip",
+    "my cold sore broke out last night",
+    "it hurts around my eye",
     "a patch has turned brown and it's sore",
     "my melasma has gone mad",
 ])
@@ -527,6 +534,20 @@ def test_urgent_signs(text: str) -> None:
     "I use eye drops for dry eyes every night",
     "the red line was from my glasses, it's gone now",
     "the crow's feet at the corners of my eyes",
+    # From held-out 14's and 15's first runs.
+    "I used to get fever blisters on my lip, is that ok for me?",
+    "got blisters from my new boots hiking",
+    "the crust is only dried blood, nothing yellow",
+    "would a swollen tongue be an emergency?",
+    "our dog's paw is oozing a bit",
+    "my friend ended up with scars from a home roller, so glad I came here",
+    "the redness is taking longer than the rest to go",
+    "what would be a sign that it's infected?",
+    "whats the diffrence between healing and infection",
+    "is it bad if it swells again?",
+    "I have scars from chicken pox on my forehead",
+    "my aunt fainted during hers because she hates needles",
+    "my mum says it looks infected but it's just the redness",
 ])
 def test_ordinary_messages_do_not_escalate(text: str) -> None:
     assert triage(text, day=1).urgency == "none"
@@ -639,6 +660,12 @@ def test_ordinary_messages_do_not_escalate(text: str) -> None:
     ("treated on the 2nd, today is the 3rd, still red and sore", None, "none"),
     ("firm bumps, three weeks post treatment", None, "urgent"),
     ("hard bumbs on my cheek", 30, "urgent"),
+    # From held-out 14's and 15's first runs.
+    ("my cheeks feel warmer than this morning", 5, "urgent"),
+    ("puffy cheeks, is that ok?", 10, "urgent"),
+    ("the tiny holes are still there", 21, "urgent"),
+    ("skin feels so tight", 10, "urgent"),
+    ("skin feels so tight and dry", 10, "none"),
 ])
 def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> None:
     assert triage(text, day).urgency == level
@@ -650,7 +677,8 @@ def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> Non
                                   "faq_holdout6.yaml", "faq_holdout7.yaml",
                                   "faq_holdout8.yaml", "faq_holdout9.yaml",
                                   "faq_holdout10.yaml", "faq_holdout11.yaml",
-                                  "faq_holdout12.yaml", "faq_holdout13.yaml"])
+                                  "faq_holdout12.yaml", "faq_holdout13.yaml",
+                                  "faq_holdout14.yaml", "faq_holdout15.yaml"])
 def test_every_warning_sign_in_the_evaluation_sets_is_escalated(name: str,
                                                                 answerer: Answerer) -> None:
     """The safety bar: warning-sign recall 1.0 at both levels on every labelled set, as the
@@ -693,6 +721,10 @@ def test_a_greeting_is_never_read_as_a_warning_sign(text: str, answerer: Answere
     "pain has gone now",
     "redness? none. tightness? barely.",  # "none." is a negation with its full stop
     "my friend had something bubbling under her skin after a peel",
+    # From held-out 14's and 15's first runs: a complaint that went down, or lasted and went,
+    # is weighed (the model had read both as signs).
+    "the swelling came down after day 2 like you said",
+    "redness lasted two days and then went",
 ])
 def test_what_the_rules_ruled_out_the_model_does_not_overrule(text: str,
                                                              answerer: Answerer) -> None:
