@@ -88,8 +88,7 @@ EMERGENCY = [
     r"breath\w*) (\w+ ){0,4}through a (straw|coffee stirrer|wet towel|pillow)\b|"
     r"\blungs? (\w+ ){0,4}(shrink\w*|tight\w*|closing)\b|\blump in (my|the) throat\b|"
     r"\b(cant|barely|cannot) (\w+ )?finish a sentence\b|\bhuffing and puffing\b|"
-    r"\bshort (little )?gasps\b|"
-    r"\bbrea?the? hard\b",
+    r"\bshort (little )?gasps\b|\bbrea?the? hard\b",
     rf"\bthroat\b{SAME_SENTENCE}{{0,30}}\b(shrink\w*|narrow\w*|zipp\w*|tite|funny)\b|"
     rf"\b(hands?) (round|around) my (throat|neck)\b|\bsqueez\w* my (windpipe|throat)\b|"
     rf"\bgolf ball\b.{{0,30}}\b(stuck|throat|swallow\w*)|\bthrote\b|\btight throat\b|"
@@ -160,8 +159,7 @@ EMERGENCY = [
     r"(half (an )?hour|hour|\w+ min\w*)\b",
     # Held-out 13: breathing weird and tight, disoriented.
     r"\bbreathing (feels|is|has gone) (\w+ ){0,3}(tight|weird|wrong|strange|funny)\b|"
-    r"\bdisoriented\b|"
-    r"\bnot (even )?sure what day it is\b",
+    r"\bdisoriented\b|\bnot (even )?sure what day it is\b",
     # The eighth batch of warning examples: short cries for help, drowsiness, fits, words mixed up.
     r"\bhelp\b.{0,20}\b(face|lips?|tongue|throat) swell\w*|\b(face|lips?|tongue|throat) swell\w*\b"
     r".{0,10}\bhelp\b|\bswallow\w* (wont|doesnt|isnt) work\w*|\bair (wont|isnt|doesnt|cant) (go|"
@@ -174,8 +172,7 @@ EMERGENCY = [
     r"seizure)\b|\bseizures?\b|\bconvuls\w*|\beyes rolled (back|up)\b|\bwent stiff\b|\bnot "
     r"answering me\b|\btalking (gibberish|rubbish|nonsense)\b|\bgibberish\b|\bwords (are )?(mixed|"
     r"jumbled|muddled) up\b|\bkeeps? asking where (she|he|i) (is|am)\b|"
-    r"\bcant stand (up )?(straight|"
-    r"properly)\b",
+    r"\bcant stand (up )?(straight|properly)\b",
     # Held-out 12: "isn't making any sense", drowsy and confused, an inhaler that isn't helping.
     r"\b(isnt|not|arent) making (any )?sense\b|\b(drowsy|woozy|dizzy|dazed|faint) and (confused|"
     r"muddled)\b|\basthma (attack|flare)\b|\binhaler\b.{0,30}\b(not|isnt|wont|doesnt|arent) (\w+ )?"
@@ -188,8 +185,7 @@ EMERGENCY = [
     r"mouth|fills my mouth|too big for my mouth)\b",
     r"\b(lips?|face|eyes?|tongue)\b.{0,60}\b(bigger|puffier|swollen|fatter|puffed up)\b.{0,30}"
     r"\b(minutes|mins) ago\b|\b(face|lips?|eyes?|tongue|mouth)\b[^.!?]{0,15}\b(swell\w*|blew up|"
-    r"blown "
-    r"up|puffed up)\b[^.!?]{0,60}"
+    r"blown up|puffed up)\b[^.!?]{0,60}"
     r"\b(in|within) (seconds|minutes)\b",
     rf"\bnettles?\b.{{0,40}}\b(whole body|{EVERYWHERE})\b|\b(bumps|hives|welts|rash|marks|"
     rf"patches)\b.{{0,30}}\b(on|over) all (of )?(the|my) body\b|\ball (of )?my body\b.{{0,30}}"
@@ -212,6 +208,13 @@ EMERGENCY = [
     r"(\w+ ){0,2}(lumps|hives|welts|bumps|rash|spots)\b|\bi faint (for|in|on|at|small)\b|"
     r"\b(went|go|going|gone) giddy and (black\w* out|faint\w*|pass\w* out|collaps\w*)\b|"
     r"\bblack(ed)? out\b",
+    # The tenth batch: short and plain.
+    r"\b(feel|think) (like )?i (will|am going to|m going to|might|gonna) (faint|pass out|"
+    r"collapse)\b|^\W*no air\b|\b(face|lips?|tongue|eyes?|mouth) (is |are )?(blowing|puffing|"
+    r"swelling) up (rn|right now|now|fast|quick\w*)\b|\b(lips?|face|tongue|throat|mouth)\b "
+    r"(\w+ ){0,3}(swollen|swelled|swell\w*|puffed|blown) up (\w+ )?(suddenly|all of a sudden|"
+    r"out of nowhere)\b|\bbody\b (is )?(full of|covered in) (\w+ ){0,2}(bumps|hives|welts|spots|"
+    r"lumps|rash)\b",
 ]
 COLD_SORE = r"(cold ?sores?|fever ?blisters?|herpes|hsv)"
 PAINKILLERS = (r"(pain ?killers?|paracetamol|ibuprofen|advil|tylenol|nurofen|panadol|co ?codamol|"
@@ -287,9 +290,7 @@ URGENT = [
     rf"mouth)\b.{{0,20}}\btingl\w*|\b(one|it|something|a sore)\b (is )?(starting|coming|forming|"
     rf"brewing) (up )?(on|at|near) (my |the )?(\w+ )?(lip|mouth)\b|\b(cluster|group|bunch|"
     rf"crop) of (\w+ ){{0,3}}(bumps?|blisters?|spots?|dots|sores?|ones|them|bubbles|things)\b|"
-    rf"\b(watery|"
-    rf"fluid|"
-    rf"clear) (spots|bumps|dots)\b",
+    rf"\b(watery|fluid|clear) (spots|bumps|dots)\b",
     r"\b(?<!fever )(?<!fever)(blister\w*|vesicle\w*|fluid ?filled|water ?filled|weepy bumps)\b|"
     r"\b(tiny|teeny|little|small|clear|watery|fluid|water) (\w+ )?bubbl\w*",
     r"\b(lump\w*|nodule\w*|hard (bumps?|knots?|spots?|balls?)|knots?|granuloma\w*)\b|\b(marbles?|"
@@ -383,8 +384,7 @@ URGENT = [
     # The eighth batch of warning examples: signs in other words.
     r"\bspread\w* (past|beyond|outside) (where|the (treated )?area)|\bmine (are|"
     r"is) (getting )?(bigger|"
-    r"worse|spreading|darker|wider)\b|\basking because (mine (are|is)|i do)\b|"
-    r"\bone (came|"
+    r"worse|spreading|darker|wider)\b|\basking because (mine (are|is)|i do)\b|\bone (came|"
     r"has come|has appeared) up\b",
     r"\beverything (looks|is|seems) (foggy|blurry|hazy|smudged|smeared|fuzzy|doubled)\b|\bhalos?\b"
     r".{0,30}\blights?\b|\b(phone|screen|reading|text|words|lights?|tv) (is|looks|are|gone|seems) "
@@ -419,17 +419,29 @@ URGENT = [
     rf"after |on |taking ){{1,2}}(the |my )?{PAINKILLERS}\b|\b(wont|doesnt|isnt|not|wouldnt) "
     rf"(\w+ )?ease\b.{{0,20}}"
     rf"\b{PAINKILLERS}\b|\bno gree (go|comot|stop)\b|\b(took|taken|had|tried) (\w+ ){{0,2}}"
-    rf"{PAINKILLERS}\b.{{0,30}}\bstill (\w+ )?(throb\w*|hurt\w*|pain\w*|sore|aching|agony)\b",
+    rf"{PAINKILLERS}\b.{{0,30}}\bstill (\w+ ){{0,2}}(throb\w*|hurt\w*|pain\w*|sore|aching|agony)\b",
     rf"^\W*{COLD_SORE} (on|at|near|by|in|right) (the |my )?(treated|treatment)\b|\b(checked|"
     rf"measured|took)\b.{{0,30}}\b(its|it is|it was|it says|reads?) (3[89]|4[01])(\.\d)?\b",
     r"\bdragged a comb\b|\bcomb (was |had been )?dragged\b|\b(skin|face|cheeks?|forehead|chin) "
     r"(\w+ )?(got|has|have|get|gets) (\w+ )?(holes|pits|dents)\b|\bdot(ted)? lines?\b|"
     r"\bones (just )?(started|starting|come up|coming up|appeared|formed|forming|brewing)\b|"
-    r"\bstitch\w* seam\b|\bperforat\w*|\b(with|full of) (clear|watery) (liquid|fluid)"
-    r"( inside)?\b",
-    r"\b(gone|turned|going|turning|got|gotten|turn) (\w+ )?(dark|darker|brown|grey|gray)\b.{0,50}"
+    r"\bstitch\w* seam\b|\bperforat\w*|\b(with|full of) (clear|watery) (liquid|fluid)( inside)?\b",
+    r"\b(gone|turned|going|turning|got|gotten|turn|become|became|go|went) (\w+ )?(dark|darker|"
+    r"brown|grey|gray)\b.{0,50}"
     r"\b(tender|sore|pain\w*|hurt\w*|throb\w*)\b|\b(melasma|pigment\w*)\b.{0,30}\b(gone mad|"
     r"going mad|spread\w*|getting (darker|bigger|worse))\b",
+    # The tenth batch: short and plain, and English as a second language.
+    r"\b(rough|awful|terrible|rubbish|horrible) and (hot|shivery|feverish|achy)\b|\bhot all over\b|"
+    r"\bhot then cold\b|\bcold then hot\b|\bnot well at all\b|\bcold and shak\w*|\bbody (feels?|"
+    r"is) (very |really |so )?(hot|burning|on fire)\b",
+    r"\b(have|having|got|in) (so |very )?much pain\b|\b(little |tiny |small |new )?(pits|dents|"
+    r"craters|indents) (on|in|across|all over) (my |the )?(skin|face|cheeks?|forehead|chin|nose|"
+    r"jaw)\b|(?<!jaw )(?<!hair )(?<!neck )\b(lines?|stripes?|marks|tracks) (\w+ ){0,3}from the "
+    r"(pen|needles?|roller|machine|device|dermapen)\b|\blines? like (scratches|cuts|tracks|"
+    r"tram ?lines)\b",
+    r"\bdark (patch\w*|spots?|areas?)\b.{0,30}\b(hurt\w*|sore|tender|pain\w*|burn\w*)\b|"
+    r"\bdarken\w*\b.{0,40}\b(sore|tender|pain\w*|hurt\w*|burn\w*)\b|\b(become|became|go|"
+    r"went) dark\b.{0,30}\bburn\w*",
 ]
 COMPLAINT = (r"\b(red\w*|pink\w*|flush\w*|swel+\w*|swo+l+e?n|puff\w*|pain\w*|sore\w*|hurt\w*|ache|"
              r"aching|burn\w*|sunburn\w*|sting\w*|throb\w*|tender\w*|inflam\w*|irritat\w*|angry|"
@@ -463,8 +475,7 @@ WORSENING = re.compile(
     rf"angry)\b|\bworse than (ever|on day|day|it was)\b|\bgoing backwards\b|\bwas better (on|"
     rf"yesterday|before|earlier|at)\b|\b(hasnt|has not|havent|not) (\w+ )?(budged|shifted|"
     rf"eased)\b|{COMPLAINT}{SAME_SENTENCE}{{0,40}}\b(more|worse) than (it (did|was) )?(before|"
-    rf"yesterday|"
-    rf"last night|earlier|this morning)\b|"
+    rf"yesterday|last night|earlier|this morning)\b|"
     # Held-out 10, once the seventh batch changed the warning model: "healing nicely then
     # suddenly my chin blew up and went red".
     rf"\b(then|suddenly|overnight)\b[^.!?]{{0,30}}\b(blew|blown) up\b|\b(then|"
@@ -475,6 +486,10 @@ WORSENING = re.compile(
     rf"\bfrom (mild|a little|ok|okay|fine|slight|bearable) to (really |very |quite )?(bad|severe|"
     rf"awful|terrible|unbearable|sore|painful)\b|"
     # The ninth batch: "icing it every hour and it's still getting bigger".
+    # The tenth batch: "worse every day", "day 3 was ok, day 5 is bad".
+    rf"\bworse (every|each) day\b|\b(every|each) day (its |it gets |it is )?worse\b|\b(was|were) "
+    rf"(ok|okay|fine|good|better)\b[^.!?]{{0,30}}\b(now|today|day \d+) (is |its |it is )?(bad|"
+    rf"worse|awful|terrible)\b|"
     rf"\b(its|it is|theyre|they are|it keeps|keeps) (still )?(getting|growing) (bigger|larger|"
     rf"worse|redder|puffier|wider)\b"
 )
@@ -494,8 +509,7 @@ LASTING = re.compile(rf"{PRESENT_COMPLAINT}|\b(skin|face|chin|forehead|jaw|neck|
                      rf"\b(it|this|they|cheeks?|face|skin|chin|jaw|forehead|neck|redness|swelling) "
                      rf"(still )?(hasnt|havent|isnt|has not|have not) (\w+ ){{0,2}}(faded|"
                      rf"calmed|settled|gone down|improved)\b|\bheat\b[^.!?]{{0,20}}\b(hasnt|"
-                     rf"has not|isnt) (gone|"
-                     rf"going)\b|\bstill (look|looks|looking) like a (tomato|"
+                     rf"has not|isnt) (gone|going)\b|\bstill (look|looks|looking) like a (tomato|"
                      rf"lobster|beetroot|strawberry)\b|"
                      rf"\bstill (look|looks) like (i|ive) (\w+ ){{0,4}}"
                      rf"(sunbed|sunburn\w*|slapped|punched|burn\w*|a tomato|a lobster|beetroot)\b|"
@@ -518,29 +532,27 @@ LASTING = re.compile(rf"{PRESENT_COMPLAINT}|\b(skin|face|chin|forehead|jaw|neck|
 # Skin that feels hot is expected in the first days (like a sunburn), a sign of infection after.
 HOT_SKIN = re.compile(r"\b(skin|face|cheek\w*|area|forehead|chin|jaw|neck) (is |feels |feel |"
                       r"got )?(really |very |so )?(hot|warm|hotter|warmer)\b|"
-                      r"\b(radiat\w*|giving off|pumping out|"
-                      r"throwing off) heat\b|"
+                      r"\b(radiat\w*|giving off|pumping out|throwing off) heat\b|"
                       r"\b(hot plate|radiator|oven|furnace)\b|\bred ?hot\b|"
                       r"\bwarm (your|my) hands\b|\bheat (from|coming off|is spreading)\b|"
                       r"\b(hot|warm) and (painful|sore|"
                       r"tender|throbbing|swollen)\b|\b(painful|sore|tender|throbbing|"
-                      r"swollen) and (hot|warm)\b|\bhow hot (my |the )?(skin|face|cheeks?|it) "
-                      r"(is|are|feels?)\b")
-LATE_BUMPS = re.compile(r"\b(bumps?|bumbs?|spots?|pimples?|lumps?|nodules?|raised bits|"
+                      r"swollen|inflamed) and (hot|warm)\b|\bhow hot (my |the )?(skin|face|"
+                      r"cheeks?|it) (is|are|feels?)\b")
+LATE_BUMPS = re.compile(r"\b(bumps?|bumbs?|bumpy|spots?|pimples?|lumps?|nodules?|raised bits|"
                         r"firm bits)\b")
 LATE_BUMPS_FROM_DAY = 14
 DAY_IN_TEXT = re.compile(r"\b(?:day|dy) (\d{1,3}|one|two|three|four|five|six|seven|eight|nine|"
-                         r"ten|eleven|twelve)\b|\b(\d{1,3}) (days?|weeks?|wks?) (?:later|after|"
+                         r"ten|eleven|twelve)\b|\b(\d{1,3}) (days?|weeks?|wks?|months?) (?:later|"
+                         r"after|"
                          r"since|ago|now|on|in|post|and|pass|passed|gone)\b|\b(a|one|two|three|"
                          r"four|few|five|"
                          r"six|seven|eight|nine|ten|eleven|twelve) (days?|weeks?|wks?|months?) "
                          r"(?:later|after|since|ago|now|on|in|out|past|post|and)\b|"
-                         r"\bafter (\d{1,3}|a|"
-                         r"one|"
+                         r"\bafter (\d{1,3}|a|one|"
                          r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (days?|"
                          r"weeks?)|\b(a|one) month\b|(?:\b(?:been|over|already|going on) |"
-                         r"^)(\d{1,3}|a|one|"
-                         r"two|three|"
+                         r"^)(\d{1,3}|a|one|two|three|"
                          r"four|few|five|six|seven|eight|nine|ten|eleven|twelve) (days?|weeks?|"
                          r"wks?)\b")
 # A day compared with is a day gone by ("worse than on day 2"); "since day 3" says at least 3.
@@ -550,14 +562,19 @@ SAID_LONG_AGO = {"fortnight": 14, "week and a half": 10, "over a week": 8, "more
                  "weeks later": 14, "weeks after": 14, "weeks on": 14, "long after": 28,
                  "week two": 8, "week 2": 8, "second week": 8, "week three": 15,
                  "week and a day": 8, "week and two days": 9, "week and three days": 10,
-                 "week plus": 8}
+                 "week plus": 8, "after a week": 8, "after one week": 8, "a week later": 8,
+                 "one week later": 8}
 _SAID_LONG_AGO = re.compile(r"\b(" + "|".join(SAID_LONG_AGO) + r")\b")
 # Said of today: "treatment was 3 hours ago", "done at lunchtime".
 SAID_TODAY = re.compile(r"\b(\d+|a few|few|couple of|two|three|four|five) hours? (ago|later|"
                         r"after)\b|"
                         r"\b(done|had it|had it done|treatment was|session was) (at lunchtime|this "
                         r"(morning|afternoon|evening)|today|earlier today|at \d+|at (noon|"
-                        r"lunch))\b")
+                        r"lunch))\b|\bfirst (day|night|evening)\b|\b(treatment|session|"
+                        r"appointment) (this (morning|afternoon|evening)|today|earlier today)\b|"
+                        r"\bthis (mornings|afternoons|evenings) (treatment|session|appointment)\b")
+# Said as the week of the recovery: "week 4" is its 22nd day at least.
+WEEK_SAID = re.compile(r"\bweek (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b")
 # Said as dates: "had my session on the 3rd, today's the 12th".
 DATES_SAID = re.compile(r"\bon the (\d{1,2})(?:st|nd|rd|th)\b.{0,40}\btoday(?:s| is)(?: the)? "
                         r"(\d{1,2})(?:st|nd|rd|th)\b")
@@ -601,7 +618,8 @@ GENERAL = [
                rf"{SENTENCE_START}\W*suppose\b[^.!?]*|\bin case (there is|there are|there|i get|"
                rf"it|of)\b[^.!?]*|^\W*if (it|they|my \w+|the \w+|e|i|{PAINKILLERS}) (\w+ )?"
                rf"(start\w*|get\w*|turn\w*|show\w*|swell\w*|develop\w*|happen\w*|dont|doesnt|"
-               rf"didnt|wont|bring\w*|ever)\b[^.!?]*\?|^\W*if got\b[^.!?]*\?"),
+               rf"didnt|wont|bring\w*|ever)\b[^.!?]*\?|^\W*if got\b[^.!?]*\?|^\W*if (its|it is|"
+               rf"theyre|they are|im|i am) still\b[^.!?]*\?"),
     re.compile(r"^\W*(cellulitis|anaphyla\w*|sepsis|impetigo|herpes|hives|urticaria|infection|"
                r"an? (\w+ )?reaction),? (what|how)\b[^.!?]*|\bhow would (i|you|u) (spot|know|tell|"
                r"recogni[sz]e)\b[^.!?]*|\bhow would (\w+ ){1,3}look\b[^.!?]*|\b(do|does|can|could|"
@@ -675,11 +693,14 @@ GENERAL = [
     # Another person as the subject, nothing about a treatment or the present: their story.
     re.compile(r"\b(my|a|her|his) (late |best |old )?(son|daughter|husband|wife|partner|mum|mom|"
                r"dad|sister|brother|friend|flatmate|colleague|neighbou?r|boss|ex|girl|"
-               r"guy)s?\b(?![^.!?]*\b(treatment|session|appointment|procedure|needl\w*|clinic|home|"
+               r"guy)s?\b(?![^.!?]*\b(collapsed|fainted|passed out|blacked out)\W*$)"
+               r"(?![^.!?]*\b(treatment|session|appointment|procedure|needl\w*|clinic|home|"
                r"done|today|tonight|now|this morning|since|is|are|isnt|arent|doesnt|dont|cant|wont|"
                r"keeps?|looks?|seems?|shes|hes|says|thinks|feels?|still|here|with me|minutes|stiff|"
-               r"treated|"
-               r"rolled back|seizure|fitting|found me|"
+               r"treated|just (collapsed|fainted|passed out|blacked out|keeled over|gone down)|"
+               r"(has|have) (a |an )?(high )?(fever|temperature|temp) (since|after) (his|her|"
+               r"their) (treatment|session|microneedl\w*|procedure|appointment)|"
+               r"unconscious|rolled back|seizure|fitting|found me|"
                r"(she|he|they) had|my (face|skin|"
                r"cheeks?|temp\w*|lips?|chin|forehead|neck|nose|jaw))\b)[^.!?]*"),
     re.compile(r"\b(do you have|do you keep|should i bring|i carry|carry|bring) (an |my |"
@@ -725,11 +746,11 @@ GENERAL = [
                r"us )?if\b[^.!?,]*"),
     re.compile(r"\bif (i|you) (\w+ )?(pass out|faint|collapse)\b[^.!?,]*"),
     re.compile(r"\b(my|a|her|his|our|the) (little |eldest |youngest |oldest |older |younger |"
-               r"teenage )?(kid|"
-               r"child|son|daughter|husband|wife|partner|boyfriend|"
+               r"teenage )?(kid|child|son|daughter|husband|wife|partner|boyfriend|"
                r"girlfriend|mum|mom|mother|dad|father|sister|brother|friend|bff|bestie|mate|"
                r"baby|babys|toddler|boy|dog|cat|puppy|kitten|pet|hamster|rabbit|horse|housemate|"
-               r"colleague|coworker|flatmate|roommate|nan|gran\w*|cousin|aunt|uncle|neighbou?r|"
+               r"colleague|coworker|flatmate|roommate|nan|gran\w*|cousin|aunt|auntie|aunty|uncle|"
+               r"neighbou?r|"
                r"boss|girl|guy|woman|man)s?( of a friend)? (\w+ ){0,2}(has|have|had|got|gets|was|"
                r"were|broke|swelled|blistered|said|showed|fell|slipped|tripped|came|ended up)\b"
                # Not when it says they had the treatment: "my mum had it done on monday and...".
@@ -740,12 +761,12 @@ GENERAL = [
                r"spa|another)| somewhere else| elsewhere| abroad)|(since|after) the (balm|cream|"
                r"serum|"
                r"numbing\w*|gel|products?)|treated (on|yesterday|today|this)|seizure|fit|fitting|"
-               r"twice|"
-               r"minutes|"
-               r"floppy|unconscious|(she|he|they) had (it|"
-               r"microneedling|the treatment|the microneedling|"
-               r"a session|"
-               r"her \w+|his \w+)|where the needles)\b)"
+               r"twice|minutes|"
+               r"floppy|unconscious|just (collapsed|fainted|passed out|blacked out|keeled over)|"
+               r"floor|(a |an )?(high )?(fever|temperature|temp) (since|after) (his|her|"
+               r"their) (treatment|session|microneedl\w*|procedure|appointment)|"
+               r"(she|he|they) had (it|microneedling|the treatment|the microneedling|"
+               r"a session|her \w+|his \w+)|where the needles)\b)"
                r"(?:(?!\b(?:but|now|she|he|they|i|im|ive|my|me)\b)[^.,;!?])*"),
     # The past, before this treatment (the patient's or someone else's): the clause that says
     # when, up to a "but", "now" or "since" that brings it back to the present; the sentence
@@ -790,11 +811,10 @@ GENERAL = [
     re.compile(r"\b(my (mate|friend|sister|brother|mum|mom|mother|dad|partner|colleague|cousin|"
                r"wife|husband|boyfriend|girlfriend|son|daughter)s?|"
                r"someone|she|he) (?:(?!(?:i|im|me|my)\b)\w+ ){0,2}(had|got|gets|fainted|passed out|"
-               r"ended up|once)\b(?![^.!?]*\b(treatment|session|appointment|procedure|needl\w*|"
-               r"clinic|home|still|now|microneedl\w*|minutes|twice|pale|floppy|limp|(isnt|not|"
-               r"wont) "
-               r"(\w+ )?(waking|responding|"
-               r"breathing))\b)[^.,;!?]*"),
+               r"ended up|once)\b(?!\W*$)(?![^.!?]*\b(treatment|session|appointment|procedure|"
+               r"needl\w*|clinic|home|still|now|microneedl\w*|minutes|twice|pale|floppy|limp|"
+               r"just (collapsed|fainted|passed out|blacked out|keeled over)|floor|(isnt|not|"
+               r"wont) (\w+ )?(waking|responding|breathing))\b)[^.,;!?]*"),
     re.compile(r"\bmy (husband|wife|boyfriend|girlfriend|son|daughter|aunt|uncle|nan|gran\w*|"
                r"neighbou?r|boss|flatmate|bestie)s? (\w+ ){0,4}(once|as a (kid|child))\b[^.,;!?]*"),
     re.compile(r"\b(her|his|their|my (friend|sister|mum|mom|mother|daughter|son|husband|wife|"
@@ -836,8 +856,7 @@ GENERAL = [
     re.compile(r"\b(water|shower|bath|room|washing) (temp|temps|temperature)\b|\b(temp|temps|"
                r"temperature) (of )?(the )?(water|shower|bath|room)\b|\bwhat (temprature|"
                r"tempreture|temp|temperature) (water|should)\b|\bbreath\w* a sigh\b|"
-               r"\ballerg\w* prone\b|"
-               r"\bis it true\b[^.!?,]*"),
+               r"\ballerg\w* prone\b|\bis it true\b[^.!?,]*"),
     re.compile(r"\b(fake|spray) tan\b|\bchain reaction\b"),
     re.compile(r"\b(keep|keeping|kept) (an |a close )?eye (out|on)\b"),
     re.compile(r"\b(suspense|waiting|wait|results?|prices?|cost|mortgage|bill|days off|time off|"
@@ -853,8 +872,7 @@ GENERAL = [
                r"\b((nearly|almost) (fainted|died|cried) )?at how good\b"),
     re.compile(r"\b(temp|temps|temperature)\w*:? (is |of |was |at )?3[4-7](\.\d)?\b"),
     re.compile(r"\b(had|was|got) (a |an |the )?(bad )?(fever|flu|temperature|temp|infection|"
-               r"cold sore|"
-               r"fainting spell|faint|reaction|allergic reaction|rash|hsv|herpes|"
+               r"cold sore|fainting spell|faint|reaction|allergic reaction|rash|hsv|herpes|"
                r"outbreak)\w* (\w+ ){0,4}(last(?! night| few)|before|"
                r"ago|in the past|years?|months?|once|back then|at the time|in (january|february|"
                r"march|april|may|june|july|august|september|october|november|december|spring|"
@@ -913,8 +931,7 @@ GENERAL = [
                r"count\b[^.!?]*|\bis there a \w+ i should\b[^.!?]*|\bwhat (is|are) (a |an )?"
                r"(granulomas?|hives|cellulitis|track marks|red streaks)\b[^.!?]*"),
     re.compile(r"\b(eyes? (\w+ )?)?(popped|pop) out of my head\b|\booz\w*\b[^.!?,]{0,30}"
-               r"\bconfidence\b|"
-               r"\b(heatwave|heat|weather)\b (\w+ ){0,2}(is )?killing me\b"),
+               r"\bconfidence\b|\b(heatwave|heat|weather)\b (\w+ ){0,2}(is )?killing me\b"),
     # Held-out 13: the odd cold sore, the only thing crusty round here, a lump in the throat from
     # nerves.
     re.compile(rf"\b(get|have) the odd {COLD_SORE}|"
@@ -968,6 +985,18 @@ GENERAL = [
                rf"(just|only)\b[^.!?]*|\b(my |the |our )?(dog|cat|puppy|kitten|pet|hamster|rabbit|"
                rf"horse|parrot|guinea pig)s? (\w+ ){{0,2}}(is|are|has|have|got)\b[^.!?,]*|"
                rf"\bfainted (during|at|in) (hers|his|theirs)\b[^.!?]*"),
+    # The tenth batch's ordinary messages: what a sign is, whether it can scar or reach the eyes,
+    # an old clinic or the last session, a video, a relative who has it while the patient is fine.
+    re.compile(r"\bwhat (is|are|s) (a |an )?(red )?(streak\w*|blister\w*|abscess\w*|granuloma\w*|"
+               r"cellulitis|hives|welts?|crust\w*|pus)\b[^.!?,]*|\b(can|could|will|would|does) (it|"
+               r"this|that|microneedling) (\w+ )?(scar|affect (my |the )?(eyes?|vision|sight))\b|"
+               r"\b(my )?(old|previous|other) (clinic|salon|therapist|place)\b[^.!?]*|\b(last|"
+               r"previous) (session|time|treatment),? (i|we) (had|got)\b[^.!?,]*|\b(saw|watched|"
+               r"seen) (a |an |this )?(tiktok|video|reel|post|youtube|insta\w*|story)\b[^.!?]*|"
+               r"\b(my|her|his) (\w+ )?(son|daughter|husband|wife|partner|mum|mom|dad|sister|"
+               r"brother|"
+               r"friend|cousin|aunt\w*|uncle)s? [^.!?,]{0,40}\bbut (im|i am) (fine|ok|okay|good|"
+               r"alright)\b"),
     # Last, so that the patterns above still see what it blanks: "I had a fever the week
     # before my appointment".
     re.compile(r"\b(week|day|days|weeks|month)s? before (my |the )?(appointment|treatment|session|"
@@ -1044,6 +1073,7 @@ def _day_from_text(text: str) -> int | None:
         days.append(0)
     days += [int(today) - int(then) for then, today in DATES_SAID.findall(text)
              if int(today) > int(then)]
+    days += [(_count(week) - 1) * 7 + 1 for week in WEEK_SAID.findall(text)]
     for match in DAY_IN_TEXT.finditer(text):
         if match.group(1):
             if not COMPARED_DAY.search(text, 0, match.start()):

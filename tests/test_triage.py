@@ -169,6 +169,13 @@ def answerer() -> Answerer:
     "my whole body's come up in lumps",
     "I faint for bathroom",
     "my partner found me on the floor, I'd blacked out",
+    # From the tenth batch of warning examples: short and plain, someone else now.
+    "he fainted",
+    "my dad collapsed",
+    "my wife has just passed out on the floor",
+    "no air",
+    "his face has swollen up very suddenly",
+    "my body is full of itchy bumps",
 ])
 def test_emergencies(text: str) -> None:
     assert triage(text).urgency == "emergency"
@@ -325,6 +332,19 @@ def test_emergencies(text: str) -> None:
     # Held-out 11 again, once the ninth batch had changed the warning model.
     "a bunch of little spotty things on my lip",
     "bumps with clear fluid inside",
+    # From the tenth batch of warning examples: short and plain, English as a second language.
+    "hot then cold all night",
+    "I am cold and shaking since the treatment",
+    "my body feels very hot",
+    "I have very much pain",
+    "took paracetamol, still very bad pain",
+    "tiny pits on my cheeks",
+    "stripes on my face from the roller",
+    "lines like scratches on my forehead",
+    "dark patches that burn",
+    "the skin became dark and it hurts",
+    "some darkening on my cheek and it's tender",
+    "my daughter has a temperature after her microneedling",
     # From held-out 14's and 15's first runs.
     "a boil has come up on my cheek",
     "pain is eight out of ten",
@@ -534,6 +554,17 @@ def test_urgent_signs(text: str) -> None:
     "I use eye drops for dry eyes every night",
     "the red line was from my glasses, it's gone now",
     "the crow's feet at the corners of my eyes",
+    # From the tenth batch of warning examples' ordinary messages.
+    "what is a blister exactly",
+    "can it scar?",
+    "could this affect my eyes",
+    "my previous clinic gave me a rash once",
+    "last session I had a little pus, this time none",
+    "watched a video where her face oozed",
+    "my husband is feverish but I'm fine",
+    "my aunty had a reaction to a facial",
+    "a flatmate fainted at a gig last year",
+    "got a bruise near my jaw line from the pen",
     # From held-out 14's and 15's first runs.
     "I used to get fever blisters on my lip, is that ok for me?",
     "got blisters from my new boots hiking",
@@ -666,6 +697,15 @@ def test_ordinary_messages_do_not_escalate(text: str) -> None:
     ("the tiny holes are still there", 21, "urgent"),
     ("skin feels so tight", 10, "urgent"),
     ("skin feels so tight and dry", 10, "none"),
+    # From the tenth batch of warning examples.
+    ("worse each day since the weekend", None, "urgent"),
+    ("day 3 was fine, day 5 is awful", None, "urgent"),
+    ("my cheeks are inflamed and warm", 5, "urgent"),
+    ("bumpy skin, week 5", None, "urgent"),
+    ("bumpy texture 2 months after", None, "urgent"),
+    ("still swollen after a week", None, "urgent"),
+    ("red and warm since the treatment this morning", None, "none"),
+    ("skin is warm and a bit puffy, first night", None, "none"),
 ])
 def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> None:
     assert triage(text, day).urgency == level
