@@ -42,7 +42,8 @@ import faq_eval  # noqa: E402
 
 WARNINGS = ROOT / "messages" / "content" / "warnings.en.yaml"
 # The commit whose rules first read each batch (the one before that batch's rule families).
-BATCH_RULES = {5: "cdce848", 6: "69e22e3", 7: "d55096b", 8: "ee7cb19", 9: "e2f3e50"}
+BATCH_RULES = {5: "cdce848", 6: "69e22e3", 7: "d55096b", 8: "ee7cb19", 9: "e2f3e50",
+               10: "618a3cc"}
 ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
             "ninth", "tenth"]
 BATCH_HEADING = re.compile(r"^  # (?:--- )?(%s) batch \(" % "|".join(ORDINALS), re.IGNORECASE)

@@ -41,7 +41,7 @@ ALTERNATIVE_GAP = 0.5
 # rules as they stood before each batch. An expected complaint in the first days is the
 # rules' call alone.
 WARNING_THRESHOLD = 0.0
-RULED_OUT_THRESHOLD = 0.7
+RULED_OUT_THRESHOLD = 0.6
 OTHER_TREATMENTS = "other_treatments"
 MAX_ALTERNATIVES = 2
 
