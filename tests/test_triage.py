@@ -176,6 +176,11 @@ def answerer() -> Answerer:
     "no air",
     "his face has swollen up very suddenly",
     "my body is full of itchy bumps",
+    # From held-out 16's and 17's first runs.
+    "I'm out of breath just lying here",
+    "itchy rash on my arms, legs and back",
+    "bumps on all body",
+    "her face is blowing up very fast",
 ])
 def test_emergencies(text: str) -> None:
     assert triage(text).urgency == "emergency"
@@ -345,6 +350,14 @@ def test_emergencies(text: str) -> None:
     "the skin became dark and it hurts",
     "some darkening on my cheek and it's tender",
     "my daughter has a temperature after her microneedling",
+    # From held-out 16's and 17's first runs.
+    "I think it's impetigo on my chin",
+    "the pain is too strong",
+    "I cannot sleep from the pain",
+    "pain is 8 from 10",
+    "I think I have a fiver",
+    "brown patches and they hurt",
+    "👁️ red and sore",
     # From held-out 14's and 15's first runs.
     "a boil has come up on my cheek",
     "pain is eight out of ten",
@@ -565,6 +578,18 @@ def test_urgent_signs(text: str) -> None:
     "my aunty had a reaction to a facial",
     "a flatmate fainted at a gig last year",
     "got a bruise near my jaw line from the pen",
+    # From held-out 16's and 17's first runs.
+    "out of curiosity, can it spread infections?",
+    "for general knowledge: could it transmit infections?",
+    "what mean hives?",
+    "is possible to get a fever from it?",
+    "is swelling of the tongue possible from this?",
+    "the leaflet says hot to the touch, mine is just warm",
+    "the yellow stuff is just the tinted sunscreen",
+    "my brother had a rash after his session, me nothing",
+    "my cousin had pus after her session, me I am fine",
+    "👁️ mascara ok?",
+    "what is impetigo",
     # From held-out 14's and 15's first runs.
     "I used to get fever blisters on my lip, is that ok for me?",
     "got blisters from my new boots hiking",
@@ -706,6 +731,9 @@ def test_ordinary_messages_do_not_escalate(text: str) -> None:
     ("still swollen after a week", None, "urgent"),
     ("red and warm since the treatment this morning", None, "none"),
     ("skin is warm and a bit puffy, first night", None, "none"),
+    # From held-out 16's and 17's first runs.
+    ("my cheeks remain quite pink", 9, "urgent"),
+    ("my cheeks remain quite pink", 2, "none"),
 ])
 def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> None:
     assert triage(text, day).urgency == level
@@ -718,7 +746,8 @@ def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> Non
                                   "faq_holdout8.yaml", "faq_holdout9.yaml",
                                   "faq_holdout10.yaml", "faq_holdout11.yaml",
                                   "faq_holdout12.yaml", "faq_holdout13.yaml",
-                                  "faq_holdout14.yaml", "faq_holdout15.yaml"])
+                                  "faq_holdout14.yaml", "faq_holdout15.yaml",
+                                  "faq_holdout16.yaml", "faq_holdout17.yaml"])
 def test_every_warning_sign_in_the_evaluation_sets_is_escalated(name: str,
                                                                 answerer: Answerer) -> None:
     """The safety bar: warning-sign recall 1.0 at both levels on every labelled set, as the
