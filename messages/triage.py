@@ -216,10 +216,30 @@ EMERGENCY = [
     r"legs|belly|tummy|chest|back)\b.{0,20}\b(arms|legs|belly|tummy|chest|back)\b|\b(lips?|face|"
     r"tongue|throat|mouth)\b "
     r"(\w+ ){0,3}(swollen|swelled|swell\w*|puffed|blown) up (\w+ )?(suddenly|all of a sudden|"
-    r"out of nowhere)\b|\bbody\b (is )?(full of|covered in) (\w+ ){0,2}(bumps|hives|welts|spots|"
-    r"lumps|rash)\b",
+    r"out of nowhere)\b|\b(lips?|face|tongue|throat|mouth)\b (\w+ ){0,3}(swollen|swelled|swelling|"
+    r"puffy) (\w+ ){0,2}(all of a sudden|suddenly|out of nowhere)\b|"
+    r"\bbody\b (is )?(full of|covered in) (\w+ ){0,2}(bumps|hives|welts|spots|lumps|rash)\b",
 ]
 COLD_SORE = r"(cold ?sores?|fever ?blisters?|herpes|hsv)"
+# What makes someone else's fainting or swelling their story rather than now.
+PAST_STORY = (r"(once|years? ago|ages ago|months? ago|weeks? ago|last (week|month|year|weekend|"
+              r"summer|christmas)|when (she|he|they) (was|were|saw)|as a (kid|child|teen\w*|baby)|"
+              r"during (hers|his|theirs)|(shes|hes|theyre|she is|he is|they are|she was|he was|"
+              r"they were) (ok|okay|fine|alright|all right)|because (she|he|they)|from (low|the "
+              r"heat|dehydration|a bee)|after giving blood|after (her|his|their) (\w+ )?(jab|"
+              r"vaccine|"
+              r"injection|tattoo|piercing|blood test)|at (church|school|work|the dentist|(her|his|"
+              r"their) \w+|a (wedding|party|festival|gig|concert|funeral))|getting (her|his|their)|"
+              r"with (jealousy|laughter|shock|excitement|embarrassment)|before (her|his|their|my)|"
+              r"(she|he|they) said|lol|haha|ha)")
+# Someone else's face, or someone else doing something now ("my son's chin has...", "my
+# husband's gasping"): a report for them, not their story.
+THEIR_FACE_NOW = (r"(?!s? (face|cheeks?|chin|forehead|jaw|neck|nose|lips?|eyes?|skin|tongue|"
+                  r"throat|voice)\b(?![^.!?]*\b" + PAST_STORY + r"\b))(?!s? (gasping|struggling|"
+                  r"shaking|"
+                  r"swelling|breathing|wheezing|choking|fainting|collapsing|vomiting|burning|"
+                  r"bleeding|oozing|weeping|shivering|sweating)\b)")
+FAINTED_NOW = rf"(fainted|collapsed|passed out|blacked out|keeled over)(?![^.!?]*\b{PAST_STORY}\b)"
 PAINKILLERS = (r"(pain ?killers?|paracetamol|ibuprofen|advil|tylenol|nurofen|panadol|co ?codamol|"
                r"codeine|aspirin|naproxen|tablets|tabelts|tablits|tabs|pills|meds|medication|"
                r"medicine)")
@@ -246,7 +266,8 @@ URGENT = [
     r"\b((?<!hay )(fever|fevr|feaver|fevar)(?! ?blister)\w*|temp|temps|temperature|temprature|"
     r"tempreture|temperture|temparature|the chills|chills(?! out)|shiver\w*|rigors|hot n cold|"
     r"hot & cold|sweat\w* through|(cant stop|keep|been) (shaking|trembling)|shaking so much|"
-    r"freezing (cold )?in a warm|achy all over|achy and (sweaty|shivery|hot)|like (i have|ive got|"
+    r"freezing (cold )?in a warm|achy all over|achy and (sweaty|shivery|hot)|hot and achy|"
+    r"like (i have|ive got|"
     r"i got|i have got) (covid|flu)|(hot and cold|cold|night) sweats|clammy|flu(?! (jab|shot|"
     r"vaccin\w*|season))|flu like|fluey|"
     r"feverish|shivery|hot and cold|hot and sweaty|sweaty and hot|cold sweat|"
@@ -258,7 +279,7 @@ URGENT = [
     r"huge|grapes?)|\blumps? under (my |the )?(jaw|jawline|chin|ears?)\b|\bunder (my |the )?(jaw|"
     r"chin|ears?)\b.{0,20}\b(swell\w*|swollen|lumps?|tender|sore)\b|\bswollen (glands?|lymph\w*|"
     r"nodes?)\b",
-    r"\b(red\w*|pink\w*|dark) (\w+ )?(streak\w*|lines?|trails?|stripes?)\b|\bstreak\w*\b|"
+    r"\b(red\w*|pink\w*|dark) (\w+ )?(streak\w*|lines?|trails?|stripes?|tracks)\b|\bstreak\w*\b|"
     r"\blines of (red|pink)\b|\b(spread\w*|spredd?\w*)\b.{0,25}\bin (\w+ )?lines\b",
     r"\bhot to (the )?touch\b|\bhot when (i |you )?touch|\b(burning|boiling) hot\b|"
     r"\bhard,? (and )?(hot|warm)\b|\b(hot|warm),? (and )?hard\b",
@@ -269,8 +290,8 @@ URGENT = [
     r"awful) (\w+ )?(pain|ache|aching|burning|hurt\w*|sting\w*|sore\w*)",
     rf"\b(pain|ache|aching|burning|sting\w*|throb\w*|sore\w*) {_}(unbearable|excruciating|agoni\w*|"
     rf"severe|intense|extreme|terrible|awful|horrendous|insane|too much)\b",
-    r"\b(like hell|killing me|agony|(10|9|8) ?/ ?10|(10|9|8|ten|nine|eight) (out of|from|of) (10|"
-    r"ten))\b",
+    r"\b(like hell|killing me|agony|through the roof|(10|9|8) ?/ ?10|(10|9|8|ten|nine|"
+    r"eight) (out of|from|of) (10|ten))\b",
     r"\b(stabbing|toothache|heartbeat|pain shoots|shooting pain|so much pain|strong pain|"
     r"deep pain)\b|\bpain (keeps|is) (building|growing|spreading)\b|\bhurts to (even )?(blink|"
     r"smile|talk|eat|chew)\b|\bmax\w* (\w+ )?(pain ?kil+\w*|dose)|\bpain ?kil+ers? (dont|do not|"
@@ -282,7 +303,7 @@ URGENT = [
     rf"aching|do nothing|doing (much|anything))|\b(and|but|did|does|done|do) (absolutely )?"
     rf"nothing\b|\bno (effect|"
     r"difference|use)\b)",
-    rf"\b(have|got|getting|developed|see|theres|there is|noticed?|think i have) (a |an |"
+    rf"\b(have|got|getting|developed|see|theres|there is|noticed?|think i have|bit of) (a |an |"
     rf"some )?{COLD_SORE}|\b(woke up|came up|ended up) with (a |an |some )?{COLD_SORE}|\b(a|"
     rf"an) {COLD_SORE} (on|at|near|by|in|right) |\b{COLD_SORE}\b[^.!?]{{0,20}}\b(coming|came|"
     rf"come up|comes up|"
@@ -424,7 +445,9 @@ URGENT = [
     rf"after |on |taking ){{1,2}}(the |my )?{PAINKILLERS}\b|\b(wont|doesnt|isnt|not|wouldnt) "
     rf"(\w+ )?ease\b.{{0,20}}"
     rf"\b{PAINKILLERS}\b|\bno gree (go|comot|stop)\b|\b(took|taken|had|tried) (\w+ ){{0,2}}"
-    rf"{PAINKILLERS}\b.{{0,30}}\bstill (\w+ ){{0,2}}(throb\w*|hurt\w*|pain\w*|sore|aching|agony)\b",
+    rf"{PAINKILLERS}\b.{{0,50}}\bstill (\w+ ){{0,2}}(throb\w*|hurt\w*|pain\w*|pound\w*|sore|aching|"
+    rf"agony)\b|\bgone (past|over|beyond) the (pen )?(line|mark)\b|\b(pits|dents|holes|marks|"
+    rf"lines)\b[^.!?]{{0,40}}\b(theyre|they are|are) new\b",
     rf"^\W*{COLD_SORE} (on|at|near|by|in|right) (the |my )?(treated|treatment)\b|\b(checked|"
     rf"measured|took)\b.{{0,30}}\b(its|it is|it was|it says|reads?) (3[89]|4[01])(\.\d)?\b",
     r"\bdragged a comb\b|\bcomb (was |had been )?dragged\b|\b(skin|face|cheeks?|forehead|chin) "
@@ -436,7 +459,9 @@ URGENT = [
     r"\b(tender|sore|pain\w*|hurt\w*|throb\w*)\b|\b(melasma|pigment\w*)\b.{0,30}\b(gone mad|"
     r"going mad|spread\w*|getting (darker|bigger|worse))\b",
     # The tenth batch: short and plain, and English as a second language.
-    r"\bi (think i )?(have|got|get) (a )?fiver\b(?! (for|on|in|note))|"
+    r"\bi (think i )?(have|got|get) (a )?fiver\b(?! (for|on|in|note))|\bburning up\b(?! with)|"
+    r"\b(drenched|soaked|soaking)\b.{0,20}\b(freezing|cold|shiver\w*)|\b(drenched|"
+    r"soaked) in sweat\b|"
     r"\b(rough|awful|terrible|rubbish|horrible) and (hot|shivery|feverish|achy)\b|\bhot all over\b|"
     r"\bhot then cold\b|\bcold then hot\b|\bnot well at all\b|\bcold and shak\w*|\bbody (feels?|"
     r"is) (very |really |so )?(hot|burning|on fire)\b",
@@ -446,8 +471,8 @@ URGENT = [
     r"(pen|needles?|roller|machine|device|dermapen)\b|\blines? like (scratches|cuts|tracks|"
     r"tram ?lines)\b",
     r"\b(dark|brown|grey|gray) (patch\w*|spots?|areas?)\b.{0,30}\b(hurt\w*|sore|tender|pain\w*|"
-    r"burn\w*)\b|\bdarken\w*\b.{0,40}\b(sore|tender|pain\w*|hurt\w*|burn\w*)\b|\b(become|became|go|"
-    r"went) dark\b.{0,30}\bburn\w*",
+    r"burn\w*)\b|\bdarken\w*\b.{0,40}\b(sore|tender|pain\w*|hurt\w*|burn\w*|sting\w*)\b|\b(become|"
+    r"became|go|went) dark\b.{0,30}\bburn\w*",
 ]
 COMPLAINT = (r"\b(red\w*|pink\w*|flush\w*|swel+\w*|swo+l+e?n|puff\w*|pain\w*|sore\w*|hurt\w*|ache|"
              r"aching|burn\w*|sunburn\w*|sting\w*|throb\w*|tender\w*|inflam\w*|irritat\w*|angry|"
@@ -557,7 +582,7 @@ DAY_IN_TEXT = re.compile(r"\b(?:day|dy) (\d{1,3}|one|two|three|four|five|six|sev
                          r"(?:later|after|since|ago|now|on|in|out|past|post|and)\b|"
                          r"\bafter (\d{1,3}|a|one|"
                          r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (days?|"
-                         r"weeks?)|\b(a|one) month\b|(?:\b(?:been|over|already|going on) |"
+                         r"weeks?)|\b(a|one) month\b|(?:\b(?:been|over|already|going on|at) |"
                          r"^)(\d{1,3}|a|one|two|three|"
                          r"four|few|five|six|seven|eight|nine|ten|eleven|twelve) (days?|weeks?|"
                          r"wks?)\b")
@@ -699,7 +724,8 @@ GENERAL = [
     # Another person as the subject, nothing about a treatment or the present: their story.
     re.compile(r"\b(my|a|her|his) (late |best |old )?(son|daughter|husband|wife|partner|mum|mom|"
                r"dad|sister|brother|friend|flatmate|colleague|neighbou?r|boss|ex|girl|"
-               r"guy)s?\b(?![^.!?]*\b(collapsed|fainted|passed out|blacked out)\W*$)"
+               r"guy)s?\b" + THEIR_FACE_NOW + r"(?![^.!?]*\b(collapsed|fainted|passed out|"
+               r"blacked out)\W*$)(?![^.!?]*\b" + FAINTED_NOW + r")"
                r"(?![^.!?]*\b(treatment|session|appointment|procedure|needl\w*|clinic|home|"
                r"done|today|tonight|now|this morning|since|is|are|isnt|arent|doesnt|dont|cant|wont|"
                r"keeps?|looks?|seems?|shes|hes|says|thinks|feels?|still|here|with me|minutes|stiff|"
@@ -707,6 +733,9 @@ GENERAL = [
                r"(has|have) (a |an )?(high )?(fever|temperature|temp) (since|after) (his|her|"
                r"their) (treatment|session|microneedl\w*|procedure|appointment)|"
                r"unconscious|rolled back|seizure|fitting|found me|"
+               r"where they (used|treated|did|needled)|all over (her|his|their) (body|face)|"
+               r"(her|his|their) (face|cheeks?|chin|forehead|jaw|neck|nose|lips?|eyes?|skin) (is|"
+               r"are|has|have|looks?|feels?|keeps?)|"
                r"(she|he|they) had|my (face|skin|"
                r"cheeks?|temp\w*|lips?|chin|forehead|neck|nose|jaw))\b)[^.!?]*"),
     re.compile(r"\b(do you have|do you keep|should i bring|i carry|carry|bring) (an |my |"
@@ -752,12 +781,13 @@ GENERAL = [
                r"us )?if\b[^.!?,]*"),
     re.compile(r"\bif (i|you) (\w+ )?(pass out|faint|collapse)\b[^.!?,]*"),
     re.compile(r"\b(my|a|her|his|our|the) (little |eldest |youngest |oldest |older |younger |"
-               r"teenage )?(kid|child|son|daughter|husband|wife|partner|boyfriend|"
+               r"teenage |best )?(kid|child|son|daughter|husband|wife|partner|boyfriend|"
                r"girlfriend|mum|mom|mother|dad|father|sister|brother|friend|bff|bestie|mate|"
                r"baby|babys|toddler|boy|dog|cat|puppy|kitten|pet|hamster|rabbit|horse|housemate|"
                r"colleague|coworker|flatmate|roommate|nan|gran\w*|cousin|aunt|auntie|aunty|uncle|"
                r"neighbou?r|"
-               r"boss|girl|guy|woman|man)s?( of a friend)? (\w+ ){0,2}(has|have|had|got|gets|was|"
+               r"boss|girl|guy|woman|man)s?" + THEIR_FACE_NOW + r"( of a friend)? (\w+ ){0,2}(has|"
+               r"have|had|got|gets|was|"
                r"were|broke|swelled|blistered|said|showed|fell|slipped|tripped|came|ended up)\b"
                # Not when it says they had the treatment: "my mum had it done on monday and...".
                r"(?! (the |her |his |their )?(treatment|microneedling|session)\b| (it|(his|her|"
@@ -772,7 +802,10 @@ GENERAL = [
                r"floor|(a |an )?(high )?(fever|temperature|temp) (since|after) (his|her|"
                r"their) (treatment|session|microneedl\w*|procedure|appointment)|"
                r"(she|he|they) had (it|microneedling|the treatment|the microneedling|"
-               r"a session|her \w+|his \w+)|where the needles)\b)"
+               r"a session|her \w+|his \w+)|where the needles|where they (used|treated|did|"
+               r"needled)|all over (her|his|their) (body|face)|(her|his|their) treated|"
+               r"" + FAINTED_NOW
+               + r")\b)"
                r"(?:(?!\b(?:but|now|she|he|they|i|im|ive|my|me)\b)[^.,;!?])*"),
     # The past, before this treatment (the patient's or someone else's): the clause that says
     # when, up to a "but", "now" or "since" that brings it back to the present; the sentence
@@ -816,9 +849,12 @@ GENERAL = [
     # Someone else's past, unless they are not waking, responding or breathing now.
     re.compile(r"\b(my (mate|friend|sister|brother|mum|mom|mother|dad|partner|colleague|cousin|"
                r"wife|husband|boyfriend|girlfriend|son|daughter)s?|"
-               r"someone|she|he) (?:(?!(?:i|im|me|my)\b)\w+ ){0,2}(had|got|gets|fainted|passed out|"
-               r"ended up|once)\b(?!\W*$)(?![^.!?]*\b(treatment|session|appointment|procedure|"
-               r"needl\w*|clinic|home|still|now|microneedl\w*|minutes|twice|pale|floppy|limp|"
+               r"someone|she|he) (?:(?!(?:i|im|me|my)\b)\w+ ){0,2}(had|got|gets|ended up|once|"
+               r"(fainted|passed out|"
+               r"collapsed)(?=[^.!?]*\b" + PAST_STORY + r"\b))\b(?!\W*$)(?![^.!?]*\b(treatment|"
+               r"session|appointment|procedure|"
+               r"needl\w*|clinic|home|still|now|microneedl\w*|minutes|twice|pale|floppy|limp|grey|"
+               r"gray|blue|white|not moving|where they (used|treated|did|needled)|"
                r"just (collapsed|fainted|passed out|blacked out|keeled over)|floor|(isnt|not|"
                r"wont) (\w+ )?(waking|responding|breathing))\b)[^.,;!?]*"),
     re.compile(r"\bmy (husband|wife|boyfriend|girlfriend|son|daughter|aunt|uncle|nan|gran\w*|"
@@ -826,8 +862,10 @@ GENERAL = [
     re.compile(r"\b(her|his|their|my (friend|sister|mum|mom|mother|daughter|son|husband|wife|"
                r"partner|cousin|aunt|colleague|mate|bestie|neighbou?r)s) (face|skin|lips?|throat|"
                r"cheeks?|eyes?) (\w+ ){0,2}(was|were|got|"
-               r"went|blistered|swelled|broke out|had)\b(?:(?!\b(?:but|now|she|he|they|i|im|my)\b)"
-               r"[^.,;!?])*"),
+               r"went|blistered|swelled|broke out|had)\b(?![^.!?]*\b(all of a sudden|suddenly|"
+               r"out of "
+               r"nowhere|just now|minutes? ago|right now)\b)(?:(?!\b(?:but|now|she|he|they|i|im|"
+               r"my)\b)[^.,;!?])*"),
     re.compile(r"\b(worried|worry|worrying|scared|afraid|nervous|concerned) (about|of) (an? |"
                r"getting |the )?(allergic |bad |severe )?(infection|scarring|scars?|reaction|"
                r"allerg\w*|hives|rash\w*|blisters|cold sores?|faint\w*|passing out)"),
@@ -972,8 +1010,8 @@ GENERAL = [
                r"karaoke|a cold)\b|\b(pain|swelling|redness|soreness|itch\w*|stinging|tightness|"
                r"puffiness|bruis\w*|rash)\b (has |have |is |are )?(now )?(totally |completely |"
                r"all |pretty much |mostly |almost )?(gone|cleared( up)?|settled( down)?|"
-               r"disappeared|vanished)\b(?! (up|worse|red|yellow|hard|hot|bad|green|darker|crusty|"
-               r"weird|funny|purple|black|white))"),
+               r"disappeared|vanished)\b(?! (up|worse|red|yellow|past|over|beyond|hard|hot|bad|"
+               r"green|darker|crusty|weird|funny|purple|black|white))"),
     # Held-out 14 and 15: what would be a sign that, the difference between, would X be an
     # emergency, used to get, a complaint that went down or lasted and went, taking longer, the
     # crust that is just blood, someone who says it looks infected but it is just the redness,
@@ -995,8 +1033,13 @@ GENERAL = [
     # The tenth batch's ordinary messages: what a sign is, whether it can scar or reach the eyes,
     # an old clinic or the last session, a video, a relative who has it while the patient is fine.
     re.compile(r"\bwhat (is|are|s) (a |an )?(red )?(streak\w*|blister\w*|abscess\w*|granuloma\w*|"
-               r"cellulitis|hives|welts?|crust\w*|pus)\b[^.!?,]*|\b(can|could|will|would|does) (it|"
-               r"this|that|microneedling) (\w+ )?(scar|affect (my |the )?(eyes?|vision|sight))\b|"
+               r"cellulitis|hives|welts?|crust\w*|pus)\b[^.!?,]*|\bwhat (is|are|"
+               r"s) (\w+ ){1,2}(crust\w*|"
+               r"streak\w*|blister\w*)\b[^.!?,]*|\b(can|could|will|would|does) (it|this|that|"
+               r"microneedling) (\w+ )?(scar|(affect|harm|damage|hurt) (my |the |your )?(eyes?|"
+               r"vision|"
+               r"sight))\b|\b(call|ring|phone) [^.!?]{0,25}\bif (my|i|it|the)\b[^.!?,]*|\b(temp|"
+               r"temperature)\b[^.!?]{0,30}\b(3[0-6](\.\d)?|37(\.[0-4])?|9[0-8](\.\d)?)\b|"
                r"\b(my )?(old|previous|other) (clinic|salon|therapist|place)\b[^.!?]*|\b(last|"
                r"previous) (session|time|treatment),? (i|we) (had|got)\b[^.!?,]*|\b(saw|watched|"
                r"seen) (a |an |this )?(tiktok|video|reel|post|youtube|insta\w*|story)\b[^.!?]*|"
@@ -1029,6 +1072,7 @@ def _normalise(text: str) -> str:
     """Lower case, no apostrophes, and emoji as spaces ("i get 👄 cold sores")."""
     text = text.lower().replace("\u2019", "'").replace("'", "").replace("-", " ")
     text = text.replace("\U0001f441", " eye ")
+    text = re.sub(r"(\d)\.(\d)", "\\1\u00b7\\2", text)  # "38.7" is no sentence break
     text = "".join(" " if unicodedata.category(c) in SYMBOLS else c for c in text)
     return re.sub(r"\s+", " ", text)
 
@@ -1066,9 +1110,18 @@ def _general_masked(text: str) -> str:
 
 
 def _hits(patterns: list[re.Pattern[str]], text: str, masked: str) -> list[re.Match[str]]:
-    """Signs found in `masked` (the text with general questions blanked), not negated."""
-    return [m for p in patterns for m in p.finditer(masked)
-            if not _negated(text, m.start()) and not FINE_AFTER.search(text[m.end():])]
+    """Signs found in `masked` (the text with general questions blanked), not negated: each
+    pattern's first such match. A negated match is looked for again a character on, since a
+    longer one can hide a sign after it ("not painful, but still swollen")."""
+    found = []
+    for pattern in patterns:
+        start = 0
+        while (match := pattern.search(masked, start)) is not None:
+            if not _negated(text, match.start()) and not FINE_AFTER.search(text[match.end():]):
+                found.append(match)
+                break
+            start = match.start() + 1
+    return found
 
 
 _RULED_OUT_CHECK = [*_EMERGENCY, *_URGENT, WORSENING, HOT_SKIN, LASTING]

@@ -176,6 +176,11 @@ def answerer() -> Answerer:
     "no air",
     "his face has swollen up very suddenly",
     "my body is full of itchy bumps",
+    # From the eleventh batch of warning examples: someone else, now.
+    "my son's struggling to breathe",
+    "my girlfriend fainted in the bathroom",
+    "my dad has collapsed in the garden",
+    "her lips swelled a bit all of a sudden",
     # From held-out 16's and 17's first runs.
     "I'm out of breath just lying here",
     "itchy rash on my arms, legs and back",
@@ -350,6 +355,18 @@ def test_emergencies(text: str) -> None:
     "the skin became dark and it hurts",
     "some darkening on my cheek and it's tender",
     "my daughter has a temperature after her microneedling",
+    # From the eleventh batch of warning examples.
+    "my son's cheek has pus on it",
+    "my daughter has a temp of 38.9, treated yesterday",
+    "I keep waking up drenched then freezing",
+    "he's burning up",
+    "the pain is through the roof",
+    "took two nurofen and my cheek is still pounding",
+    "the redness has gone past the pen line",
+    "little dents, they're new",
+    "darkening on my jaw and it stings",
+    "hot and achy since the session",
+    "not sore, but still swollen ten days later",
     # From held-out 16's and 17's first runs.
     "I think it's impetigo on my chin",
     "the pain is too strong",
@@ -578,6 +595,14 @@ def test_urgent_signs(text: str) -> None:
     "my aunty had a reaction to a facial",
     "a flatmate fainted at a gig last year",
     "got a bruise near my jaw line from the pen",
+    # From the eleventh batch of warning examples' ordinary messages.
+    "my cousin's tongue swelled up once at the dentist, she was fine",
+    "my friend fainted after her flu jab",
+    "can it damage your eyes?",
+    "what are yellow crusts?",
+    "my temp is 36.8, all good",
+    "my best mate had lumps from a dodgy clinic",
+    "I'm burning up with embarrassment",
     # From held-out 16's and 17's first runs.
     "out of curiosity, can it spread infections?",
     "for general knowledge: could it transmit infections?",
@@ -734,6 +759,8 @@ def test_ordinary_messages_do_not_escalate(text: str) -> None:
     # From held-out 16's and 17's first runs.
     ("my cheeks remain quite pink", 9, "urgent"),
     ("my cheeks remain quite pink", 2, "none"),
+    # From the eleventh batch of warning examples.
+    ("still a bit red at three weeks", None, "urgent"),
 ])
 def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> None:
     assert triage(text, day).urgency == level
@@ -803,7 +830,7 @@ def test_what_the_rules_ruled_out_the_model_does_not_overrule(text: str,
 
 @pytest.mark.parametrize("text", [
     "I don't get cold sores normally, but there's a cluster of tiny water bubbles on my lip",
-    "my partner's face has broken open and it's raw and weepy",
+    "nothing major, but there's a sort of wet yellow patch on my chin",
 ])
 def test_a_sign_the_rules_ruled_out_is_escalated_when_the_model_is_sure(
         text: str, answerer: Answerer) -> None:
