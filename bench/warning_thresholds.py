@@ -11,19 +11,24 @@ rules weighed and ruled out (a negation, a general question, someone else's stor
 words that made no sign) are counted apart from those in which they found nothing.
 
 The rule: RULED_OUT_THRESHOLD is the lowest value on the grid at which the model raises at
-most 1% of the batches' ruled-out ordinary messages and no more of the dev sets' ordinary
-messages than with no overrule at all. WARNING_THRESHOLD stays at the model's own boundary
-(0); its row is printed for comparison. Needs a git checkout (for the old rules).
+most 1% of the batches' ruled-out ordinary messages, no more of the dev sets' ordinary
+messages than with no overrule at all, and none of the plainly ordinary messages that
+tests/test_triage.py holds the rules to have ruled out ("pain has gone now"); the last was
+added when, after the eleventh batch, 0.5 met the first two and raised two of those.
+WARNING_THRESHOLD stays at the model's own boundary (0); its row is printed for comparison.
+Needs a git checkout (for the old rules).
 """
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import subprocess
 import sys
 import tarfile
 import tempfile
+from datetime import date
 from io import BytesIO
 from pathlib import Path
 
@@ -43,9 +48,9 @@ import faq_eval  # noqa: E402
 WARNINGS = ROOT / "messages" / "content" / "warnings.en.yaml"
 # The commit whose rules first read each batch (the one before that batch's rule families).
 BATCH_RULES = {5: "cdce848", 6: "69e22e3", 7: "d55096b", 8: "ee7cb19", 9: "e2f3e50",
-               10: "618a3cc"}
+               10: "618a3cc", 11: "115d99e"}
 ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-            "ninth", "tenth"]
+            "ninth", "tenth", "eleventh"]
 BATCH_HEADING = re.compile(r"^  # (?:--- )?(%s) batch \(" % "|".join(ORDINALS), re.IGNORECASE)
 GRID = [round(2.0 - 0.1 * step, 1) for step in range(21)]
 MOST_RAISED = 0.01
@@ -108,16 +113,28 @@ def held_out_scores() -> dict[str, dict[str, list[float]]]:
     return scores
 
 
-def dev_false_alarms(values: list[float]) -> dict[float, int]:
+def plainly_ordinary() -> list[str]:
+    """The texts of the test that says what the rules ruled out the model does not overrule."""
+    tree = ast.parse((ROOT / "tests" / "test_triage.py").read_text(encoding="utf-8"))
+    test = next(node for node in tree.body if isinstance(node, ast.FunctionDef)
+                and node.name == "test_what_the_rules_ruled_out_the_model_does_not_overrule")
+    return ast.literal_eval(test.decorator_list[0].args[1])
+
+
+def dev_false_alarms(values: list[float]) -> dict[float, tuple[int, int]]:
+    """Dev-set false alarms, and plainly ordinary messages raised, at each value."""
     answerer = Answerer.from_catalog(load_catalog())
     questions = faq_eval.load_sets(faq_eval.DEV_SETS)
+    plain = plainly_ordinary()
+    recipient = faq_eval.Recipient("there", "the clinic", "+44 20 0000 0000", date.today())
     alarms = {}
     saved = answering.RULED_OUT_THRESHOLD
     try:
         for value in values:
             answering.RULED_OUT_THRESHOLD = value
-            alarms[value] = len(faq_eval.evaluate(questions, answerer).misses.get(
-                "false alarm", []))
+            raised = sum(answerer.answer(text, 4, recipient).urgency != "none" for text in plain)
+            alarms[value] = (len(faq_eval.evaluate(questions, answerer).misses.get(
+                "false alarm", [])), raised)
     finally:
         answering.RULED_OUT_THRESHOLD = saved
     return alarms
@@ -126,24 +143,26 @@ def dev_false_alarms(values: list[float]) -> dict[float, int]:
 def main() -> int:
     scores = held_out_scores()
     dev = dev_false_alarms([float("inf"), *GRID])
-    never = dev[float("inf")]
+    never = dev[float("inf")][0]
     signs, ordinary = scores["sign"], scores["ordinary"]
     missed = len(signs["free"]) + len(signs["ruled out"])
     print(f"batches {', '.join(map(str, BATCH_RULES))}: the rules of the time missed {missed} "
           f"signs ({len(signs['ruled out'])} ruled out) and let through "
           f"{len(ordinary['free'])} + {len(ordinary['ruled out'])} ordinary messages")
     print(f"dev-set false alarms with no overrule: {never}")
-    print("value   free: signs raised, ordinary raised | ruled out: signs, ordinary | dev alarms")
+    print("value   free: signs raised, ordinary raised | ruled out: signs, ordinary | dev alarms,"
+          " plainly ordinary raised")
     chosen, holding = None, True
     for value in GRID:  # from the top: the lowest value before the rule first fails
         row = {kind: {part: sum(s > value for s in found) for part, found in parts.items()}
                for kind, parts in scores.items()}
         share = row["ordinary"]["ruled out"] / len(ordinary["ruled out"])
-        holding = holding and share <= MOST_RAISED and dev[value] <= never
+        alarms, plain = dev[value]
+        holding = holding and share <= MOST_RAISED and alarms <= never and not plain
         chosen = value if holding else chosen
         print(f"{value:5.1f}   {row['sign']['free']:4d} {row['ordinary']['free']:4d}"
               f"        | {row['sign']['ruled out']:4d} {row['ordinary']['ruled out']:4d}"
-              f" ({share:.1%})  | {dev[value]}")
+              f" ({share:.1%})  | {alarms}, {plain}")
     print(f"RULED_OUT_THRESHOLD by the rule: {chosen} (in use: {answering.RULED_OUT_THRESHOLD});"
           f" WARNING_THRESHOLD {answering.WARNING_THRESHOLD}")
     return 0
