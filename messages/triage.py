@@ -196,6 +196,7 @@ EMERGENCY = [
     r"as to|whether|if|on|what|which|when|how))|\bcant get (my )?words out\b|\bfoggy in the "
     r"head\b|\b(i am|im) confuse\b|\bnot know what (is )?happening\b",
     # The ninth batch of warning examples: emergencies in other words and in Pidgin.
+    r"\bswell\w* (is )?spread\w*\b.{0,40}\b(quick\w*|fast|rapid\w*)\b|"
     r"\bbreath\w* (is |are )?(really |very |so )?(fast|rapid|quick) and shallow\b|\bshallow (and "
     r"(fast|rapid|quick) )?breath\w*|\bno fit (swallow|breathe?|talk)\b|\bthroat (dey|is|keeps?) "
     r"clos\w*|\bcant get (\w+ ){0,2}(drink|water|food|anything|tea|coffee|spit|saliva) down\b",
@@ -453,7 +454,9 @@ URGENT = [
     r"\bdragged a comb\b|\bcomb (was |had been )?dragged\b|\b(skin|face|cheeks?|forehead|chin) "
     r"(\w+ )?(got|has|have|get|gets) (\w+ )?(holes|pits|dents)\b|\bdot(ted)? lines?\b|"
     r"\bones (just )?(started|starting|come up|coming up|appeared|formed|forming|brewing)\b|"
-    r"\bstitch\w* seam\b|\bperforat\w*|\b(with|full of) (clear|watery) (liquid|fluid)( inside)?\b",
+    r"\bscars? (look|looks|are|got|getting|seem|seems) (\w+ )?(worse|deeper|bigger)\b|\bnew "
+    r"(marks|lines)\b|\bstitch\w* seam\b|\bperforat\w*|\b(with|full of) (clear|watery) (liquid|"
+    r"fluid)( inside)?\b",
     r"\b(gone|turned|going|turning|got|gotten|turn|become|became|go|went) (\w+ )?(dark|darker|"
     r"brown|grey|gray)\b.{0,50}"
     r"\b(tender|sore|pain\w*|hurt\w*|throb\w*)\b|\b(melasma|pigment\w*)\b.{0,30}\b(gone mad|"
@@ -526,7 +529,7 @@ WORSENING = re.compile(
 )
 PRESENT_COMPLAINT = (r"\b(skin|face|cheeks?|chin|forehead|jaw|neck|nose|it|area|eyes)\b (is|are|"
                      r"looks?|feels?|seems?|remains?|stays?) (\w+ ){0,3}(red|pink|puffy|swollen|"
-                     r"sore|inflamed|blotchy)\b")
+                     r"sore|inflamed|blotchy|tender)\b")
 LASTING = re.compile(rf"{PRESENT_COMPLAINT}|\b(skin|face|chin|forehead|jaw|neck|nose|area)s "
                      rf"(\w+ ){{0,3}}(red|pink|puffy|swollen|sore|inflamed|blotchy)\b|"
                      rf"{COMPLAINT}.{{0,40}}\b(still|anymore|lasting|"
@@ -546,8 +549,10 @@ LASTING = re.compile(rf"{PRESENT_COMPLAINT}|\b(skin|face|chin|forehead|jaw|neck|
                      rf"(sunbed|sunburn\w*|slapped|punched|burn\w*|a tomato|a lobster|beetroot)\b|"
                      # Held-out 10: simply reported, "pink and puffy", "red patches on my cheeks".
                      rf"^\W*(red|pink|puffy|swollen|blotchy) all over\b|"
-                     rf"^\W*(still |very |so )?(red|pink|puffy|swollen|inflamed|blotchy) and (red|"
-                     rf"pink|puffy|swollen|sore|inflamed|blotchy)\b|\b(red|pink|swollen|puffy)\w* "
+                     rf"^\W*(still |very |so )?(red|pink|puffy|swollen|inflamed|blotchy|tight|"
+                     rf"tender|warm) and (a bit |a little |slightly )?(red|pink|puffy|swollen|sore|"
+                     rf"inflamed|blotchy|warm|tight|tender)\b|\b(really|very|so|"
+                     rf"super) tight feeling\b|\b(red|pink|swollen|puffy)\w* "
                      rf"(patch\w*|blotch\w*) (on|around|across|over) (my |both |the )?(cheeks?|"
                      rf"face|chin|jaw|forehead|nose|neck)\b|"
                      # The ninth batch: "has been red for nearly a fortnight".
@@ -693,8 +698,10 @@ GENERAL = [
                r"( of (an? )?(\w+ )?(infect\w*|allerg\w*|reaction))?"),
     re.compile(r"\b(at what point|when) (should|do) i (\w+ ){0,9}(about|for) (a|an|any) (reaction|"
                r"infection|allerg\w*)\b"),
-    re.compile(r"\b(watch|look) out for\b( \w+){0,3}|\btold (me|us) (to|about)\b[^.!?,]*|\b(was|"
-               r"were|been|got) told to\b(?:(?!\b(?:but|now)\b)[^.!?,])*|"
+    re.compile(r"\b(watch|look) out for\b( \w+){0,3}|\b(should|do) i (watch|look|keep an eye) "
+               r"(out )?for\b[^.!?,]*|\bwhat kind of\b[^.!?,]*\b(reaction|infection)\b[^.!?,]*|"
+               r"\bis (\w+ ){1,3}(a )?(bad|good|normal|worrying) sign\b[^.!?]*|\btold (me|us) (to|"
+               r"about)\b[^.!?,]*|\b(was|were|been|got) told to\b(?:(?!\b(?:but|now)\b)[^.!?,])*|"
                r"\bread (about|up on|that|online)\b[^.!?,]*"),
     # The skin around the eye is the treated face, not the eye: "puffy under my eyes".
     re.compile(r"(?<!pain )(?<!hurts )(?<!aching )\b(under|around|round|near|by|beside|below|"
@@ -707,7 +714,7 @@ GENERAL = [
                r"show)\b[^.!?,]*"),
     # Asked about as a possibility: "can the numbing cream cause trouble breathing?"
     re.compile(r"\b(can|could|does|do|will|would|might|may) (\w+ ){0,4}(cause|give you|lead to|"
-               r"trigger|result in|spread|transmit|pass on)\b[^.!?,]*"),
+               r"trigger|result in|spread|transmit|pass on|give me)\b[^.!?,]*"),
     re.compile(r"\b(could|can|will|would|might|do|does) (i|you|one|people|someone) (ever )?(get|"
                r"catch|develop|end up with)\b[^.!?,]*"),
     re.compile(r"\b(is|are|can) (\w+ ){0,3}(a |an )?(possible|potential) (side ?effects?|"
@@ -734,6 +741,8 @@ GENERAL = [
                r"their) (treatment|session|microneedl\w*|procedure|appointment)|"
                r"unconscious|rolled back|seizure|fitting|found me|"
                r"where they (used|treated|did|needled)|all over (her|his|their) (body|face)|"
+               r"(had|has had|got) (microneedling|the treatment|it done|her treatment|"
+               r"his treatment)|"
                r"(her|his|their) (face|cheeks?|chin|forehead|jaw|neck|nose|lips?|eyes?|skin) (is|"
                r"are|has|have|looks?|feels?|keeps?)|"
                r"(she|he|they) had|my (face|skin|"
@@ -774,8 +783,8 @@ GENERAL = [
                r"i am) allergic to|(how do|how can|how would|how wud|how wld|"
                r"how will) (i|you|u) (tell|know|spot))\b[^.!?,]*"),
     re.compile(r"\b(is it|would it be|is that) (\w+ )?(bad|serious|a problem|dangerous|"
-               r"normal) if (it|i|you|they) (starts?|gets?|begins?|ever|ooze\w*|swell\w*|bleed\w*|"
-               r"blister\w*|crust\w*|weep\w*)\b[^.!?,]*"),
+               r"normal) if (it|i|you|they|my \w+) (starts?|gets?|begins?|ever|ooze\w*|swell\w*|"
+               r"bleed\w*|blister\w*|crust\w*|weep\w*)\b[^.!?,]*"),
     re.compile(r"\b(what|who) (should|do|would) i (do|call|contact) if i (notice|see|get|develop|"
                r"ever|start)\b[^.!?,]*|\b(call|contact|ring|phone) (you |the clinic |"
                r"us )?if\b[^.!?,]*"),
@@ -803,7 +812,9 @@ GENERAL = [
                r"their) (treatment|session|microneedl\w*|procedure|appointment)|"
                r"(she|he|they) had (it|microneedling|the treatment|the microneedling|"
                r"a session|her \w+|his \w+)|where the needles|where they (used|treated|did|"
-               r"needled)|all over (her|his|their) (body|face)|(her|his|their) treated|"
+               r"needled)|all over (her|his|their) (body|face)|(her|his|their) treated|(her|his|"
+               r"their) (treatment|session) (was|is)|(her|his|their) (face|cheeks?|chin|forehead|"
+               r"jaw|neck|nose|lips?|eyes?|skin) (is|are|has|have|looks?|feels?|keeps?)|"
                r"" + FAINTED_NOW
                + r")\b)"
                r"(?:(?!\b(?:but|now|she|he|they|i|im|ive|my|me)\b)[^.,;!?])*"),
@@ -853,8 +864,8 @@ GENERAL = [
                r"(fainted|passed out|"
                r"collapsed)(?=[^.!?]*\b" + PAST_STORY + r"\b))\b(?!\W*$)(?![^.!?]*\b(treatment|"
                r"session|appointment|procedure|"
-               r"needl\w*|clinic|home|still|now|microneedl\w*|minutes|twice|pale|floppy|limp|grey|"
-               r"gray|blue|white|not moving|where they (used|treated|did|needled)|"
+               r"(?<!of )needl\w*|clinic|home|still|now|microneedl\w*|minutes|twice|pale|floppy|"
+               r"limp|grey|gray|blue|white|not moving|where they (used|treated|did|needled)|"
                r"just (collapsed|fainted|passed out|blacked out|keeled over)|floor|(isnt|not|"
                r"wont) (\w+ )?(waking|responding|breathing))\b)[^.,;!?]*"),
     re.compile(r"\bmy (husband|wife|boyfriend|girlfriend|son|daughter|aunt|uncle|nan|gran\w*|"
@@ -891,7 +902,10 @@ GENERAL = [
                r"\b(tattoo|piercing) (\w+ )?scarred\b|\bscars? from (acne|spots|chicken ?pox|"
                r"pimples|an? (accident|burn|cut|fall|op\w*))|"
                r"\bscar\w* (improve|better|fade|results?)|"
-               r"\bfor (\w+ )?scar\w*|\bmy scars?\b(?! from)"),
+               r"\bfor (\w+ )?scar\w*|\bmy scars?\b(?! from| (look|looks|are|got|getting|seem|"
+               r"seems) (\w+ )?(worse|deeper|bigger))|\b(did|treated|treating|done) (the |my |"
+               r"her |his )?"
+               r"scars\b|\bscars? (look|looks|are|seem|seems) (the same|no different|unchanged)\b"),
     re.compile(r"\b(will|would|could|can|does|do|might) (\w+ ){0,4}(leave|cause) (a |any |"
                r"me )?(\w+ )?scar\w*|\b(will|would|could|can|does|might) (\w+ ){0,3}scar (me|my|"
                r"you)\b"),
@@ -1057,6 +1071,13 @@ GENERAL = [
                rf"(say|says|said)\b[^.!?,]*|{CLAUSE_START}[^.!?,]{{0,60}}\b(is|are|was|s) (just|"
                rf"only) (the |my |some )?(\w+ ){{0,2}}(sunscreen|spf|makeup|foundation|cream|serum|"
                rf"moisturi[sz]er|balm|concealer|ointment|vaseline|aquaphor)\b[^.!?]*"),
+    # Held-out 18 and 19: a complaint said to be all gone now, dark skin's darker flush.
+    re.compile(rf"{SENTENCE_START}(?![^.!?]*\b(pus|ooz\w*|weep\w*|crust\w*|fever|blister\w*|"
+               rf"streak\w*|yellow)\b)[^.!?]{{0,80}}\bbut (its|it is|theyre|they are|thats|it has) "
+               rf"(all |completely |totally )?(gone|cleared( up)?|settled( down)?|fine|better|"
+               rf"back to normal)( now)?\b|\b(dark|darker|brown|black|deep|olive) (skin|skinned|"
+               rf"complexion)\b|\bdarker flush\b|\b(redness|red|it|colour|color) (is )?(hard|"
+               rf"difficult|harder) to see\b"),
     # Last, so that the patterns above still see what it blanks: "I had a fever the week
     # before my appointment".
     re.compile(r"\b(week|day|days|weeks|month)s? before (my |the )?(appointment|treatment|session|"

@@ -181,6 +181,8 @@ def answerer() -> Answerer:
     "my girlfriend fainted in the bathroom",
     "my dad has collapsed in the garden",
     "her lips swelled a bit all of a sudden",
+    # From held-out 18's and 19's first runs.
+    "the swelling is spreading across my cheeks so fast",
     # From held-out 16's and 17's first runs.
     "I'm out of breath just lying here",
     "itchy rash on my arms, legs and back",
@@ -367,6 +369,11 @@ def test_emergencies(text: str) -> None:
     "darkening on my jaw and it stings",
     "hot and achy since the session",
     "not sore, but still swollen ten days later",
+    # From held-out 18's and 19's first runs.
+    "my scars look deeper now",
+    "there are new lines on my forehead",
+    "my mum has a temperature of 38.2 and her face is hot, her treatment was monday",
+    "my son had microneedling and theres pus on his chin",
     # From held-out 16's and 17's first runs.
     "I think it's impetigo on my chin",
     "the pain is too strong",
@@ -603,6 +610,16 @@ def test_urgent_signs(text: str) -> None:
     "my temp is 36.8, all good",
     "my best mate had lumps from a dodgy clinic",
     "I'm burning up with embarrassment",
+    # From held-out 18's and 19's first runs.
+    "I have dark skin, is a darker flush the same as redness?",
+    "they did the scars on my cheeks, is itching normal",
+    "what kind of infection should I watch for?",
+    "scars look the same after session 2",
+    "the swelling was bad on day 1 but it's all settled now",
+    "is it bad if my lips swell?",
+    "my husband fainted at the sight of needles once",
+    "is pus a bad sign?",
+    "will the gym give me an infection?",
     # From held-out 16's and 17's first runs.
     "out of curiosity, can it spread infections?",
     "for general knowledge: could it transmit infections?",
@@ -761,6 +778,11 @@ def test_ordinary_messages_do_not_escalate(text: str) -> None:
     ("my cheeks remain quite pink", 2, "none"),
     # From the eleventh batch of warning examples.
     ("still a bit red at three weeks", None, "urgent"),
+    # From held-out 18's and 19's first runs.
+    ("skin feels tender", 9, "urgent"),
+    ("tight and sore", 10, "urgent"),
+    ("pink and a little warm", 9, "urgent"),
+    ("really tight feeling", 12, "urgent"),
 ])
 def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> None:
     assert triage(text, day).urgency == level
@@ -774,7 +796,8 @@ def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> Non
                                   "faq_holdout10.yaml", "faq_holdout11.yaml",
                                   "faq_holdout12.yaml", "faq_holdout13.yaml",
                                   "faq_holdout14.yaml", "faq_holdout15.yaml",
-                                  "faq_holdout16.yaml", "faq_holdout17.yaml"])
+                                  "faq_holdout16.yaml", "faq_holdout17.yaml",
+                                  "faq_holdout18.yaml", "faq_holdout19.yaml"])
 def test_every_warning_sign_in_the_evaluation_sets_is_escalated(name: str,
                                                                 answerer: Answerer) -> None:
     """The safety bar: warning-sign recall 1.0 at both levels on every labelled set, as the
