@@ -38,8 +38,8 @@ ALTERNATIVE_GAP = 0.5
 # weighed something and ruled it out (a negation, a general question, someone else's story, a
 # sign's words that did not make a sign) the model must be surer: RULED_OUT_THRESHOLD, chosen
 # by bench/warning_thresholds.py on warning batches the model was not trained on, read by the
-# rules as they stood before each batch. An expected complaint in the first days is the
-# rules' call alone.
+# rules as they stood before each batch. A complaint expected on the day (redness in the first
+# days, bumps before they could be late ones) is the rules' call alone.
 WARNING_THRESHOLD = 0.0
 RULED_OUT_THRESHOLD = 0.6
 OTHER_TREATMENTS = "other_treatments"

@@ -1090,10 +1090,11 @@ class Triage:
 
 
 def _normalise(text: str) -> str:
-    """Lower case, no apostrophes, and emoji as spaces ("i get 👄 cold sores")."""
+    """Lower case, no apostrophes, the eye emoji as the word, other emoji as spaces ("i get 👄
+    cold sores"), and a decimal point as a middle dot, since "38.7" ends no sentence."""
     text = text.lower().replace("\u2019", "'").replace("'", "").replace("-", " ")
     text = text.replace("\U0001f441", " eye ")
-    text = re.sub(r"(\d)\.(\d)", "\\1\u00b7\\2", text)  # "38.7" is no sentence break
+    text = re.sub(r"(\d)\.(\d)", "\\1\u00b7\\2", text)
     text = "".join(" " if unicodedata.category(c) in SYMBOLS else c for c in text)
     return re.sub(r"\s+", " ", text)
 
