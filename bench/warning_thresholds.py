@@ -96,7 +96,6 @@ def held_out_scores() -> dict[str, dict[str, list[float]]]:
     texts = batches()
     scores: dict[str, dict[str, list[float]]] = {
         kind: {"free": [], "ruled out": []} for kind in ("sign", "ordinary")}
-    missed_total = 0
     for batch, commit in BATCH_RULES.items():
         rest = {section: [t for (s, n), items in texts.items() if s == section and n != batch
                           for t in items] for section in ("warning", "ordinary")}
@@ -106,7 +105,6 @@ def held_out_scores() -> dict[str, dict[str, list[float]]]:
             for text, (escalated, out) in zip(mine, old_verdicts(commit, mine)):
                 if escalated:
                     continue
-                missed_total += kind == "sign"
                 score = index.lookup(text).warning
                 scores[kind]["ruled out" if out else "free"].append(
                     float("-inf") if score is None else score)
