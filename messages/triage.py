@@ -232,7 +232,7 @@ PAST_STORY = (r"(once|years? ago|ages ago|months? ago|weeks? ago|last (week|mont
               r"injection|tattoo|piercing|blood test)|at (church|school|work|the dentist|(her|his|"
               r"their) \w+|a (wedding|party|festival|gig|concert|funeral))|getting (her|his|their)|"
               r"with (jealousy|laughter|shock|excitement|embarrassment)|before (her|his|their|my)|"
-              r"(she|he|they) said|lol|haha|ha)")
+              r"lol|haha|ha)")
 # Someone else's face, or someone else doing something now ("my son's chin has...", "my
 # husband's gasping"): a report for them, not their story.
 THEIR_FACE_NOW = (r"(?!s? (face|cheeks?|chin|forehead|jaw|neck|nose|lips?|eyes?|skin|tongue|"

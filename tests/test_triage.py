@@ -181,6 +181,7 @@ def answerer() -> Answerer:
     "my girlfriend fainted in the bathroom",
     "my dad has collapsed in the garden",
     "her lips swelled a bit all of a sudden",
+    "he passed out and he said it was like everything went black",
     # From held-out 18's and 19's first runs.
     "the swelling is spreading across my cheeks so fast",
     # From held-out 16's and 17's first runs.
