@@ -228,19 +228,27 @@ PAST_STORY = (r"(once|years? ago|ages ago|months? ago|weeks? ago|last (week|mont
               r"during (hers|his|theirs)|(shes|hes|theyre|she is|he is|they are|she was|he was|"
               r"they were) (ok|okay|fine|alright|all right)|because (she|he|they)|from (low|the "
               r"heat|dehydration|a bee)|after giving blood|after (her|his|their) (\w+ )?(jab|"
-              r"vaccine|"
-              r"injection|tattoo|piercing|blood test)|at (church|school|work|the dentist|(her|his|"
-              r"their) \w+|a (wedding|party|festival|gig|concert|funeral))|getting (her|his|their)|"
+              r"vaccine|injection|tattoo|piercing|blood test)|at (church|school|work|the dentist|"
+              r"(her|his|their) \w+|a (wedding|party|festival|gig|concert|funeral))|getting (her|"
+              r"his|their)|"
               r"with (jealousy|laughter|shock|excitement|embarrassment)|before (her|his|their|my)|"
               r"lol|haha|ha)")
+FACE_PARTS = r"(face|cheeks?|chin|forehead|jaw|neck|nose|lips?|eyes?|skin)"
 # Someone else's face, or someone else doing something now ("my son's chin has...", "my
 # husband's gasping"): a report for them, not their story.
 THEIR_FACE_NOW = (r"(?!s? (face|cheeks?|chin|forehead|jaw|neck|nose|lips?|eyes?|skin|tongue|"
                   r"throat|voice)\b(?![^.!?]*\b" + PAST_STORY + r"\b))(?!s? (gasping|struggling|"
-                  r"shaking|"
-                  r"swelling|breathing|wheezing|choking|fainting|collapsing|vomiting|burning|"
-                  r"bleeding|oozing|weeping|shivering|sweating)\b)")
-FAINTED_NOW = rf"(fainted|collapsed|passed out|blacked out|keeled over)(?![^.!?]*\b{PAST_STORY}\b)"
+                  r"shaking|swelling|breathing|wheezing|choking|fainting|collapsing|vomiting|"
+                  r"burning|bleeding|oozing|weeping|shivering|sweating)\b)")
+# What the masks of someone else's story leave alone: a face part said in the present, a fever
+# since their treatment, the place they were treated, someone who has just fainted.
+THEIR_FACE_SAID_NOW = rf"(her|his|their) {FACE_PARTS} (is|are|has|have|looks?|feels?|keeps?)"
+THEIR_FEVER = (r"(a |an )?(high )?(fever|temperature|temp) (since|after) (his|her|their) "
+               r"(treatment|session|microneedl\w*|procedure|appointment)")
+WHERE_THEY_TREATED = r"where they (used|treated|did|needled)"
+FAINT_VERBS = r"(fainted|collapsed|passed out|blacked out|keeled over)"
+JUST_FAINTED = rf"just {FAINT_VERBS}"
+FAINTED_NOW = rf"{FAINT_VERBS}(?![^.!?]*\b{PAST_STORY}\b)"
 PAINKILLERS = (r"(pain ?killers?|paracetamol|ibuprofen|advil|tylenol|nurofen|panadol|co ?codamol|"
                r"codeine|aspirin|naproxen|tablets|tabelts|tablits|tabs|pills|meds|medication|"
                r"medicine)")
@@ -737,14 +745,11 @@ GENERAL = [
                r"done|today|tonight|now|this morning|since|is|are|isnt|arent|doesnt|dont|cant|wont|"
                r"keeps?|looks?|seems?|shes|hes|says|thinks|feels?|still|here|with me|minutes|stiff|"
                r"treated|just (collapsed|fainted|passed out|blacked out|keeled over|gone down)|"
-               r"(has|have) (a |an )?(high )?(fever|temperature|temp) (since|after) (his|her|"
-               r"their) (treatment|session|microneedl\w*|procedure|appointment)|"
-               r"unconscious|rolled back|seizure|fitting|found me|"
-               r"where they (used|treated|did|needled)|all over (her|his|their) (body|face)|"
+               r"(has|have) " + THEIR_FEVER + r"|unconscious|rolled back|seizure|fitting|found me|"
+               + WHERE_THEY_TREATED + r"|all over (her|his|their) (body|face)|"
                r"(had|has had|got) (microneedling|the treatment|it done|her treatment|"
                r"his treatment)|"
-               r"(her|his|their) (face|cheeks?|chin|forehead|jaw|neck|nose|lips?|eyes?|skin) (is|"
-               r"are|has|have|looks?|feels?|keeps?)|"
+               + THEIR_FACE_SAID_NOW + r"|"
                r"(she|he|they) had|my (face|skin|"
                r"cheeks?|temp\w*|lips?|chin|forehead|neck|nose|jaw))\b)[^.!?]*"),
     re.compile(r"\b(do you have|do you keep|should i bring|i carry|carry|bring) (an |my |"
@@ -807,16 +812,11 @@ GENERAL = [
                r"serum|"
                r"numbing\w*|gel|products?)|treated (on|yesterday|today|this)|seizure|fit|fitting|"
                r"twice|minutes|"
-               r"floppy|unconscious|just (collapsed|fainted|passed out|blacked out|keeled over)|"
-               r"floor|(a |an )?(high )?(fever|temperature|temp) (since|after) (his|her|"
-               r"their) (treatment|session|microneedl\w*|procedure|appointment)|"
+               r"floppy|unconscious|" + JUST_FAINTED + r"|floor|" + THEIR_FEVER + r"|"
                r"(she|he|they) had (it|microneedling|the treatment|the microneedling|"
-               r"a session|her \w+|his \w+)|where the needles|where they (used|treated|did|"
-               r"needled)|all over (her|his|their) (body|face)|(her|his|their) treated|(her|his|"
-               r"their) (treatment|session) (was|is)|(her|his|their) (face|cheeks?|chin|forehead|"
-               r"jaw|neck|nose|lips?|eyes?|skin) (is|are|has|have|looks?|feels?|keeps?)|"
-               r"" + FAINTED_NOW
-               + r")\b)"
+               r"a session|her \w+|his \w+)|where the needles|" + WHERE_THEY_TREATED
+               + r"|all over (her|his|their) (body|face)|(her|his|their) treated|(her|his|their) "
+               r"(treatment|session) (was|is)|" + THEIR_FACE_SAID_NOW + r"|" + FAINTED_NOW + r")\b)"
                r"(?:(?!\b(?:but|now|she|he|they|i|im|ive|my|me)\b)[^.,;!?])*"),
     # The past, before this treatment (the patient's or someone else's): the clause that says
     # when, up to a "but", "now" or "since" that brings it back to the present; the sentence
@@ -865,8 +865,8 @@ GENERAL = [
                r"collapsed)(?=[^.!?]*\b" + PAST_STORY + r"\b))\b(?!\W*$)(?![^.!?]*\b(treatment|"
                r"session|appointment|procedure|"
                r"(?<!of )needl\w*|clinic|home|still|now|microneedl\w*|minutes|twice|pale|floppy|"
-               r"limp|grey|gray|blue|white|not moving|where they (used|treated|did|needled)|"
-               r"just (collapsed|fainted|passed out|blacked out|keeled over)|floor|(isnt|not|"
+               r"limp|grey|gray|blue|white|not moving|" + WHERE_THEY_TREATED + r"|"
+               + JUST_FAINTED + r"|floor|(isnt|not|"
                r"wont) (\w+ )?(waking|responding|breathing))\b)[^.,;!?]*"),
     re.compile(r"\bmy (husband|wife|boyfriend|girlfriend|son|daughter|aunt|uncle|nan|gran\w*|"
                r"neighbou?r|boss|flatmate|bestie)s? (\w+ ){0,4}(once|as a (kid|child))\b[^.,;!?]*"),
