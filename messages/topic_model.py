@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from concurrent.futures import Executor, Future
 from functools import cache
 from itertools import chain
+from typing import NamedTuple
 
 import numpy as np
 from liblinear import liblinear, liblinearutil
@@ -48,29 +49,40 @@ def features(terms: Sequence[str], words: Sequence[str]) -> list[str]:
     return found
 
 
+class Numbered(NamedTuple):
+    """A text in a feature space: its terms and pairs by number, and its words by number.
+    A word's letter groups are listed once in the space, not again for every text."""
+
+    columns: list[int]
+    words: list[int]
+
+
 class FeatureSpace:
     """Feature names numbered once for every model trained on the same texts."""
 
     def __init__(self) -> None:
         self.number: dict[str, int] = {}
         self.is_letters = bytearray()  # by number: 1 for a letter group, 0 for a term or pair
-        self.by_word: dict[str, list[int]] = {}  # the letter groups of a word, numbered once
-        self.known_groups: dict[str, list[int]] = {}  # the same, for messages: known ones only
+        self.word_number: dict[str, int] = {}
+        self.word_groups: list[list[int]] = []  # by word number: its letter groups' numbers
+        self.known_groups: dict[str, list[int]] = {}  # for messages: a word's known groups
 
-    def numbered(self, terms: Sequence[str], words: Sequence[str]) -> list[int]:
+    def numbered(self, terms: Sequence[str], words: Sequence[str]) -> Numbered:
         number = self.number
         known = len(number)
         columns = [number.setdefault(name, len(number)) for name in features(terms, ())]
         self.is_letters += bytes(len(number) - known)
+        ids: list[int] = []
         for word in words:
-            groups = self.by_word.get(word)
-            if groups is None:
+            found = self.word_number.get(word)
+            if found is None:
                 known = len(number)
-                groups = self.by_word[word] = [number.setdefault(name, len(number))
-                                               for name in letter_groups(word)]
+                found = self.word_number[word] = len(self.word_groups)
+                self.word_groups.append([number.setdefault(name, len(number))
+                                         for name in letter_groups(word)])
                 self.is_letters += b"\x01" * (len(number) - known)
-            columns += groups
-        return columns
+            ids.append(found)
+        return Numbered(columns, ids)
 
     def message(self, terms: Sequence[str],
                 words: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -93,13 +105,13 @@ class FeatureSpace:
 class TopicModel:
     """`scores(terms, words)` gives each class's decision value; higher means more likely."""
 
-    def __init__(self, examples: list[tuple[list[int], str]], space: FeatureSpace) -> None:
+    def __init__(self, examples: list[tuple[Numbered, str]], space: FeatureSpace) -> None:
         """`examples`: each text's features, numbered in `space`, and its class."""
         self._prepare(examples, space)
         self._solve()
 
     @classmethod
-    def in_background(cls, examples: list[tuple[list[int], str]], space: FeatureSpace,
+    def in_background(cls, examples: list[tuple[Numbered, str]], space: FeatureSpace,
                       solver: Executor) -> Future[TopicModel]:
         """The same model, prepared here and solved on `solver`: LIBLINEAR's C code lets go
         of the interpreter, so the model trains while start-up goes on."""
@@ -107,13 +119,16 @@ class TopicModel:
         model._prepare(examples, space)
         return solver.submit(model._solved)
 
-    def _prepare(self, examples: list[tuple[list[int], str]], space: FeatureSpace) -> None:
+    def _prepare(self, examples: list[tuple[Numbered, str]], space: FeatureSpace) -> None:
         size = len(space.number)
-        rows = np.repeat(np.arange(len(examples)), [len(found) for found, _ in examples])
-        flat = np.fromiter(chain.from_iterable(found for found, _ in examples), dtype=np.int64,
-                           count=len(rows))
-        cells, counts = np.unique(rows * size + flat, return_counts=True)
-        rows, columns = np.divmod(cells, size)
+        # Each text's features counted: its terms and pairs, plus its words times each word's
+        # letter groups, a sparse product SciPy does in C instead of a list per text.
+        terms = _counted([found.columns for found, _ in examples], size)
+        words = _counted([found.words for found, _ in examples], len(space.word_groups))
+        counted = terms + words @ _counted(space.word_groups, size)
+        counted.sum_duplicates()
+        columns, counts = counted.indices.astype(np.int64), counted.data
+        rows = np.repeat(np.arange(len(examples)), np.diff(counted.indptr))
         frequency = np.bincount(columns, minlength=size)
         letters = np.frombuffer(space.is_letters, dtype=bool, count=size).copy()
         # A letter group seen once is noise; a word or pair seen once may be the only
@@ -173,3 +188,14 @@ class TopicModel:
                 chosen = values[part]
                 decision += chosen @ self.weights[columns[part]] / np.sqrt(chosen @ chosen)
         return dict(zip(self.classes, decision.tolist()))
+
+
+def _counted(rows: list[list[int]], width: int) -> sparse.csr_matrix:
+    """How often each number occurs in each list, a row a list."""
+    lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+    starts = np.concatenate(([0], np.cumsum(lengths)))
+    flat = np.fromiter(chain.from_iterable(rows), dtype=np.int64, count=starts[-1])
+    matrix = sparse.csr_matrix((np.ones(len(flat), dtype=np.int64), flat, starts),
+                               shape=(len(rows), width))
+    matrix.sum_duplicates()
+    return matrix
