@@ -220,6 +220,14 @@ EMERGENCY = [
     r"out of nowhere)\b|\b(lips?|face|tongue|throat|mouth)\b (\w+ ){0,3}(swollen|swelled|swelling|"
     r"puffy) (\w+ ){0,2}(all of a sudden|suddenly|out of nowhere)\b|"
     r"\bbody\b (is )?(full of|covered in) (\w+ ){0,2}(bumps|hives|welts|spots|lumps|rash)\b",
+    # The twelfth batch: plain and second-language words, a carer watching it happen.
+    r"^\W*no breath\b|\bbreathing (is )?not working\b|\b(hard|difficult) (for me )?to (take|get|"
+    r"catch) (the |in )?(air|breath)\b|\b(closing|tightening|swelling) (up )?in (my|her|his|their|"
+    r"the) throat\b|\b(face|lips?|tongue|eyes?|mouth) (is |are )?(swelling|puffing|blowing) up "
+    r"(right )?in front of (me|my eyes|us)\b|\btalking (nonsense|gibberish|rubbish)\b|\b(cant|"
+    r"cannot) (remember|recogni[sz]e) (my name|me|who (i|she|he|they) (am|is|are))\b|\b(doesnt|"
+    r"dont|does not|do not) (know|recogni[sz]e) (me|who (i|she|he|they) (am|is|are))\b|\b(is|im|"
+    r"am|she|he|they) confuse\b",
 ]
 COLD_SORE = r"(cold ?sores?|fever ?blisters?|herpes|hsv)"
 # What makes someone else's fainting or swelling their story rather than now.
@@ -249,6 +257,19 @@ WHERE_THEY_TREATED = r"where they (used|treated|did|needled)"
 FAINT_VERBS = r"(fainted|collapsed|passed out|blacked out|keeled over)"
 JUST_FAINTED = rf"just {FAINT_VERBS}"
 FAINTED_NOW = rf"{FAINT_VERBS}(?![^.!?]*\b{PAST_STORY}\b)"
+# Someone else who has something on their face now ("my daughter has blisters round her
+# mouth"), or hives: a report for them, so the masks of someone else's story leave it; not
+# when the question is about catching it, a condition of theirs, or something seen online.
+THEIR_BODY_NOW = (r"(?!( of a friend)? (?!on (tiktok|instagram|youtube|tv)\b)(\w+ ){0,2}(has|have|"
+                  r"got|"
+                  r"gets)\b(?![^.!?]*\b(catch\w*|contagious|keep away|stay away|avoid|impetigo|"
+                  r"cataracts?|boils?|can (she|he|they) (still )?have|tiktok|instagram|youtube|"
+                  r"online|video|hives from|unrelated|not related|nothing to do with|im fine|"
+                  r"i am fine)\b)([^.!?]*\b(on|round|"
+                  r"around|under|across|over|from|down|near|by|in) (her|his|their) (face|cheeks?|"
+                  r"chin|forehead|jaw|neck|nose|lips?|eyes?|mouth|throat|skin)\b|"
+                  r" (\w+ ){0,2}(hives|"
+                  r"welts)\b))")
 PAINKILLERS = (r"(pain ?killers?|paracetamol|ibuprofen|advil|tylenol|nurofen|panadol|co ?codamol|"
                r"codeine|aspirin|naproxen|tablets|tabelts|tablits|tabs|pills|meds|medication|"
                r"medicine)")
@@ -271,7 +292,7 @@ URGENT = [
     r"came) out (of|from) (my |the )?(skin|face|cheeks?|chin|holes|spots?)\b|\bcoming out (of|"
     r"from) (the |my )?(holes|skin|spots?|dots)",
     r"\bopen (wounds?|sores?|patch\w*|areas?|cuts?|bits)\b|\b(wont|not|isnt|arent|doesnt|"
-    r"dont) (\w+ )?heal\w*\b",
+    r"dont) (\w+ )?heal\w*\b(?! (in time|by|before))",
     r"\b((?<!hay )(fever|fevr|feaver|fevar)(?! ?blister)\w*|temp|temps|temperature|temprature|"
     r"tempreture|temperture|temparature|the chills|chills(?! out)|shiver\w*|rigors|hot n cold|"
     r"hot & cold|sweat\w* through|(cant stop|keep|been) (shaking|trembling)|shaking so much|"
@@ -484,6 +505,31 @@ URGENT = [
     r"\b(dark|brown|grey|gray) (patch\w*|spots?|areas?)\b.{0,30}\b(hurt\w*|sore|tender|pain\w*|"
     r"burn\w*)\b|\bdarken\w*\b.{0,40}\b(sore|tender|pain\w*|hurt\w*|burn\w*|sting\w*)\b|\b(become|"
     r"became|go|went) dark\b.{0,30}\bburn\w*",
+    # The twelfth batch: second-language and plain words.
+    r"\bfiebre\b|\bbody (is )?(very |so |really )?hot and (shaking|shivering|shivery|cold)\b|"
+    r"\b(3[89]|4[01])\u00b7\d( ?(c|degrees))?\b|\b10[0-4]\u00b7\d\b|\b(boiling|burning|"
+    r"roasting) to (the )?touch\b|\bfreezing but (\w+ ){0,2}(boiling|burning|hot)\b",
+    r"\bnow (the )?(red\w*|pinkness|swelling|rash) (is |has |s )?(\w+ ){0,2}(on|onto|down|to|"
+    r"reached) (my |the |her |his )?(neck|ears?|chest|collar ?bones?|throat|scalp|shoulders?)\b|"
+    r"\b(red\w*|pinkness|swelling|rash) (is |has |s )?(\w+ )?(past|beyond|outside|over) the "
+    r"(line|mark|edge|outline)\b",
+    r"\b(blood|bleeding)\b (\w+ ){0,2}(not stopping|not stop|wont stop|doesnt stop|keeps? coming|"
+    r"still coming|still dripping)\b|\b(dot|spot|point|one|it|cheek|hole)s? (has )?(kept|keeps|"
+    r"been) bleeding\b|\bbled on and off\b|\b(press\w*|pressure|gauze)\b[^.!?]{0,40}\b(still|"
+    r"keeps?) (dripping|bleeding)\b",
+    r"\b(cant|cannot|can not) see (good|well|properly|clearly|right|straight)\b|\b(cant|cannot) "
+    r"see (out of|from|with) (one|my|the)\b",
+    rf"\bpain (level |score )?(is |at )?(8|9|10|eight|nine|ten)\b(?! (days?|hours?|am|pm))|"
+    rf"\b{PAINKILLERS} (are |is )?(useless|not working|doing nothing)\b",
+    r"\b(lines|rows|stripes|tracks) of (\w+ )?(marks|dots|holes|pits|scars?)\b|\bmarks like "
+    r"(lines|tracks|stripes|scratches)\b|\bpitted (dots|marks|spots|skin|holes|bits|areas?)\b",
+    rf"\b{FACE_PARTS}\b[^.!?]{{0,30}}\bsmells? (off|bad|funny|weird|nasty|foul|rotten|horrible|"
+    rf"gross)\b|\b(wet|damp|moist) and (gluey|sticky|tacky|gooey)\b|\b{COLD_SORE} (is|are) (out|"
+    rf"back)\b|\b{COLD_SORE} (is |are )?(flaring|coming up|popping up|showing|starting)\b",
+    r"\b(red\w*|swell\w*|rash|patch)\b[^.!?]{0,40}\b(onto|on to|down to) (my |the |her |his )?"
+    r"(collar ?bones?|chest|ears?|shoulders?|scalp|hairline|neck|throat)\b",
+    r"\b(skin|it|patch|spot|area) (is )?(going|gone|turning|turned) black\b|\b(more|more and more) "
+    r"dark (every|each) (day|week)\b|\bdarker (every|each) (day|week)\b",
 ]
 COMPLAINT = (r"\b(red\w*|pink\w*|flush\w*|swel+\w*|swo+l+e?n|puff\w*|pain\w*|sore\w*|hurt\w*|ache|"
              r"aching|burn\w*|sunburn\w*|sting\w*|throb\w*|tender\w*|inflam\w*|irritat\w*|angry|"
@@ -514,7 +560,11 @@ WORSENING = re.compile(
     rf"even more) (puffy|swollen|red|sore|painful|tight|inflamed)\b|"
     # The sixth batch: "gone from pink to beetroot", "day 6 is worse than day 3".
     rf"\bfrom (pink|red|light red) to (\w+ )?(beetroot|red|crimson|scarlet|purple|dark red|"
-    rf"angry)\b|\bworse than (ever|on day|day|it was)\b|\bgoing backwards\b|\bwas better (on|"
+    rf"angry)\b|\bworse than (ever|on day|day|it was)\b|\b(going|gone|went) backwards\b|"
+    rf"\bday (\d{{1,2}}|three|four|five|six|seven|eight|nine|ten),? (and )?(its |is |getting |"
+    rf"got )?(worse|bad)\b(?! idea)|\bgetting bad\b|\bup,? not down\b|\bmore so than (yesterday|"
+    rf"before|last night|this morning)\b|\b{FACE_PARTS}s? (looks?|feels?|seems?) worse\b|"
+    rf"\bwas better (on|"
     rf"yesterday|before|earlier|at)\b|\b(hasnt|has not|havent|not) (\w+ )?(budged|shifted|"
     rf"eased)\b|{COMPLAINT}{SAME_SENTENCE}{{0,40}}\b(more|worse) than (it (did|was) )?(before|"
     rf"yesterday|last night|earlier|this morning)\b|"
@@ -572,7 +622,9 @@ LASTING = re.compile(rf"{PRESENT_COMPLAINT}|\b(skin|face|chin|forehead|jaw|neck|
                      rf"(face|cheeks?|skin|chin|jaw|forehead)\b|\b(dots|marks|pricks|holes|lines)\b"
                      rf".{{0,40}}\b(still there|still visible|not gone|havent gone|havent faded|"
                      rf"left marks)\b|\b(skin|face|cheeks?) (feels?|is|are) (really|very|so|super|"
-                     rf"extremely) tight\b(?! and (dry|flaky|peel\w*))")
+                     rf"extremely) tight\b(?! and (dry|flaky|peel\w*))|"
+                     # The twelfth batch: "fortnight gone, red as ever".
+                     rf"\b(red|pink|puffy|swollen|sore|blotchy) as ever\b")
 # Skin that feels hot is expected in the first days (like a sunburn), a sign of infection after.
 HOT_SKIN = re.compile(r"\b(skin|face|cheek\w*|area|forehead|chin|jaw|neck) (is |feels |feel |"
                       r"got )?(really |very |so )?(hot|warm|hotter|warmer)\b|"
@@ -583,8 +635,8 @@ HOT_SKIN = re.compile(r"\b(skin|face|cheek\w*|area|forehead|chin|jaw|neck) (is |
                       r"tender|throbbing|swollen)\b|\b(painful|sore|tender|throbbing|"
                       r"swollen|inflamed) and (hot|warm)\b|\bhow hot (my |the )?(skin|face|"
                       r"cheeks?|it) (is|are|feels?)\b")
-LATE_BUMPS = re.compile(r"\b(bumps?|bumbs?|bumpy|spots?|pimples?|lumps?|nodules?|raised bits|"
-                        r"firm bits)\b")
+LATE_BUMPS = re.compile(r"\b(bumps?|bumbs?|bumpy|spots?|pimples?|lumps?|lumpy|nodules?|raised "
+                        r"bits|firm bits|(gritty|grainy) under)\b")
 LATE_BUMPS_FROM_DAY = 14
 DAY_IN_TEXT = re.compile(r"\b(?:day|dy) (\d{1,3}|one|two|three|four|five|six|seven|eight|nine|"
                          r"ten|eleven|twelve)\b|\b(\d{1,3}) (days?|weeks?|wks?|months?) (?:later|"
@@ -607,7 +659,8 @@ SAID_LONG_AGO = {"fortnight": 14, "week and a half": 10, "over a week": 8, "more
                  "week two": 8, "week 2": 8, "second week": 8, "week three": 15,
                  "week and a day": 8, "week and two days": 9, "week and three days": 10,
                  "week plus": 8, "after a week": 8, "after one week": 8, "a week later": 8,
-                 "one week later": 8}
+                 "one week later": 8, "one and half week": 10, "one and a half week": 10,
+                 "1\u00b75 weeks": 10}
 _SAID_LONG_AGO = re.compile(r"\b(" + "|".join(SAID_LONG_AGO) + r")\b")
 # Said of today: "treatment was 3 hours ago", "done at lunchtime".
 SAID_TODAY = re.compile(r"\b(\d+|a few|few|couple of|two|three|four|five) hours? (ago|later|"
@@ -739,11 +792,13 @@ GENERAL = [
     # Another person as the subject, nothing about a treatment or the present: their story.
     re.compile(r"\b(my|a|her|his) (late |best |old )?(son|daughter|husband|wife|partner|mum|mom|"
                r"dad|sister|brother|friend|flatmate|colleague|neighbou?r|boss|ex|girl|"
-               r"guy)s?\b" + THEIR_FACE_NOW + r"(?![^.!?]*\b(collapsed|fainted|passed out|"
+               r"guy)s?\b" + THEIR_FACE_NOW + THEIR_BODY_NOW
+               + r"(?![^.!?]*\b(collapsed|fainted|passed out|"
                r"blacked out)\W*$)(?![^.!?]*\b" + FAINTED_NOW + r")"
                r"(?![^.!?]*\b(treatment|session|appointment|procedure|needl\w*|clinic|home|"
                r"done|today|tonight|now|this morning|since|is|are|isnt|arent|doesnt|dont|cant|wont|"
                r"keeps?|looks?|seems?|shes|hes|says|thinks|feels?|still|here|with me|minutes|stiff|"
+               r"talking (nonsense|gibberish|rubbish)|"
                r"treated|just (collapsed|fainted|passed out|blacked out|keeled over|gone down)|"
                r"(has|have) " + THEIR_FEVER + r"|unconscious|rolled back|seizure|fitting|found me|"
                + WHERE_THEY_TREATED + r"|all over (her|his|their) (body|face)|"
@@ -800,7 +855,8 @@ GENERAL = [
                r"baby|babys|toddler|boy|dog|cat|puppy|kitten|pet|hamster|rabbit|horse|housemate|"
                r"colleague|coworker|flatmate|roommate|nan|gran\w*|cousin|aunt|auntie|aunty|uncle|"
                r"neighbou?r|"
-               r"boss|girl|guy|woman|man)s?" + THEIR_FACE_NOW + r"( of a friend)? (\w+ ){0,2}(has|"
+               r"boss|girl|guy|woman|man)s?" + THEIR_FACE_NOW + THEIR_BODY_NOW + r"( of a friend)? "
+               r"(\w+ ){0,2}(has|"
                r"have|had|got|gets|was|"
                r"were|broke|swelled|blistered|said|showed|fell|slipped|tripped|came|ended up)\b"
                # Not when it says they had the treatment: "my mum had it done on monday and...".
@@ -811,11 +867,12 @@ GENERAL = [
                r"spa|another)| somewhere else| elsewhere| abroad)|(since|after) the (balm|cream|"
                r"serum|"
                r"numbing\w*|gel|products?)|treated (on|yesterday|today|this)|seizure|fit|fitting|"
-               r"twice|minutes|"
+               r"twice|minutes|talking (nonsense|gibberish|rubbish)|"
                r"floppy|unconscious|" + JUST_FAINTED + r"|floor|" + THEIR_FEVER + r"|"
                r"(she|he|they) had (it|microneedling|the treatment|the microneedling|"
                r"a session|her \w+|his \w+)|where the needles|" + WHERE_THEY_TREATED
-               + r"|all over (her|his|their) (body|face)|(her|his|their) treated|(her|his|their) "
+               + r"|all over (her|his|their) (body|face)|(her|his|their|the) treated|(her|his|"
+                 r"their) "
                r"(treatment|session) (was|is)|" + THEIR_FACE_SAID_NOW + r"|" + FAINTED_NOW + r")\b)"
                r"(?:(?!\b(?:but|now|she|he|they|i|im|ive|my|me)\b)[^.,;!?])*"),
     # The past, before this treatment (the patient's or someone else's): the clause that says
@@ -865,6 +922,7 @@ GENERAL = [
                r"collapsed)(?=[^.!?]*\b" + PAST_STORY + r"\b))\b(?!\W*$)(?![^.!?]*\b(treatment|"
                r"session|appointment|procedure|"
                r"(?<!of )needl\w*|clinic|home|still|now|microneedl\w*|minutes|twice|pale|floppy|"
+               r"treated|"
                r"limp|grey|gray|blue|white|not moving|" + WHERE_THEY_TREATED + r"|"
                + JUST_FAINTED + r"|floor|(isnt|not|"
                r"wont) (\w+ )?(waking|responding|breathing))\b)[^.,;!?]*"),
@@ -1078,6 +1136,41 @@ GENERAL = [
                rf"back to normal)( now)?\b|\b(dark|darker|brown|black|deep|olive) (skin|skinned|"
                rf"complexion)\b|\bdarker flush\b|\b(redness|red|it|colour|color) (is )?(hard|"
                rf"difficult|harder) to see\b"),
+    # The twelfth batch's ordinary messages: how high it must be, one thing versus another,
+    # what counts or is considered, signs asked for, "if pus comes", how to tell the
+    # difference, before the first session, an infection elsewhere, a worry about the future
+    # or with the skin said to look fine.
+    re.compile(r"\bhow (high|bad|big|long|much|red|swollen|hot) (does|do|should|would|must|has|"
+               r"have) (a |an |the |my )?\w+ (have to |need to |got to )?(be|get|go|last)\b[^.!?,]*"
+               r"|\bwhat (\w+ ){0,3}(would|could|should|do|does|might) (count|be considered|"
+               r"qualify) as\b[^.!?,]*|\bwhat (is|s|are) considered\b[^.!?,]*|\bif (pus|fever|"
+               r"swelling|redness|blisters?|hives|crusts?|bleeding|a rash) (comes?|appears?|"
+               r"starts?|"
+               r"happens?|shows? up)\b[^.!?,]*|\b(how|what) (to|do i|can i|is the|s the) (see |"
+               r"tell |"
+               r"know )?(the )?difference\b[^.!?]*"),
+    re.compile(rf"{SENTENCE_START}[^.!?]*\b(versus|vs)\b[^.!?]*|{SENTENCE_START}[^.!?]*\b(signs|"
+               rf"symptoms) (please|"
+               rf"pls|plz)\b[^.!?]*|\bbefore (my|the) (very )?(first |last )?(session|treatment|"
+               rf"appointment|microneedling)\b[^.!?,]*|\bi had (a |an )?(chest|ear|throat|eye|"
+               rf"tooth|urine|urinary|bladder|sinus|kidney|water|stomach|tummy) infection\b[^.!?]*|"
+               rf"\b(his|her|their|my|a) (\w+ )?(shellfish|nut|peanut|food|drug|penicillin|latex|"
+               rf"pollen|bee|wasp) allerg(y|ies)\b|\blike (a )?(shave|shaving|razor) rash\b|"
+               rf"\b(puffiness|swelling|redness|pinkness|soreness|pain) (has |had )?(went|"
+               rf"gone|disappeared|vanished|cleared|settled) (down )?(overnight|away|completely)\b|"
+               rf"\bat my (last|previous|first) (session|treatment) in (january|february|march|"
+               rf"april|"
+               rf"may|june|july|august|september|october|november|december|(19|20)\d\d)\b[^.!?]*|"
+               rf"{SENTENCE_START}[^.!?]*\bwhen (we|i|they|she|he) (was|were) (kids|children|"
+               rf"little|"
+               rf"young|small|teens|teenagers|at school)\b[^.!?]*"),
+    re.compile(rf"{SENTENCE_START}(?![^.!?]*\b(pus|ooz\w*|weep\w*|crust\w*|fever|blister\w*|"
+               rf"streak\w*|yellow|hives|breath\w*|swallow\w*|faint\w*)\b)[^.!?]*\b(worried|"
+               rf"fretting|scared|afraid|anxious|paranoid|nervous)\b[^.!?]*\b(looks?|seems?|"
+               rf"feels?) (ok|okay|fine|normal|good|alright)( though)?\b[^.!?]*|\b(anxious|worried|"
+               rf"scared|nervous|paranoid|afraid|fretting) (about|of) (getting|developing|catching|"
+               rf"having) (a |an )?\w+( \w+)?\b|\b(worried|anxious|scared) about [^.!?,]{{0,30}}"
+               rf"\bbut (theres|there is|there are) nothing\b"),
     # Last, so that the patterns above still see what it blanks: "I had a fever the week
     # before my appointment".
     re.compile(r"\b(week|day|days|weeks|month)s? before (my |the )?(appointment|treatment|session|"

@@ -189,6 +189,16 @@ def answerer() -> Answerer:
     "itchy rash on my arms, legs and back",
     "bumps on all body",
     "her face is blowing up very fast",
+    # From the twelfth batch of warning examples: plain, second-language and carers' words.
+    "no breath, help me",
+    "my breathing is not working",
+    "is hard for me to take the air",
+    "something is closing in my throat",
+    "her lips are swelling up in front of me",
+    "my mum has hives all over her arms and legs",
+    "my dad has been talking nonsense",
+    "my wife can't remember my name",
+    "she don't know me, she is confuse",
 ])
 def test_emergencies(text: str) -> None:
     assert triage(text).urgency == "emergency"
@@ -392,6 +402,36 @@ def test_emergencies(text: str) -> None:
     "it hurts around my eye",
     "a patch has turned brown and it's sore",
     "my melasma has gone mad",
+    # From the twelfth batch of warning examples.
+    "I have fiebre and my face hurts",
+    "my body very hot and shaking",
+    "I'm at 38.4 since this morning",
+    "her cheek is boiling to touch",
+    "now the redness is on my neck too",
+    "I drew round it and the red is past the line",
+    "the red moved down onto my collarbone",
+    "the blood is not stopping from one dot",
+    "one spot kept bleeding all evening",
+    "pressed it for ages and it's still dripping",
+    "cant see good from one side",
+    "pain level 9",
+    "the painkillers are useless",
+    "my daughter has rows of marks on her cheek",
+    "pitted dots on my temple",
+    "one patch is turning black",
+    "it gets darker every week",
+    "his forehead is sticky and smells off",
+    "wet and gluey on my chin",
+    "my herpes is out again",
+    "my daughter has blisters round her mouth",
+    "my mum's got a cold sore on the treated bit",
+    "my sister has a red streak from her neck to her chest",
+    "day 4 worse",
+    "day 5, getting bad",
+    "the pain goes up, not down",
+    "my cheek looks worse on day 4",
+    "tender and red, more so than yesterday",
+    "it's gone backwards today",
 ])
 def test_urgent_signs(text: str) -> None:
     assert triage(text, day=3).urgency == "urgent"
@@ -647,6 +687,25 @@ def test_urgent_signs(text: str) -> None:
     "I have scars from chicken pox on my forehead",
     "my aunt fainted during hers because she hates needles",
     "my mum says it looks infected but it's just the redness",
+    # From the twelfth batch of warning examples' ordinary messages.
+    "how high does a temperature have to be before I call?",
+    "hives versus redness, how do I tell?",
+    "what eye problems would count as serious?",
+    "what is considered severe pain?",
+    "anaphylaxis signs please",
+    "if pus comes, what do I do?",
+    "how to see difference infection and normal healing?",
+    "before my first session I had an eye infection",
+    "I had a chest infection at christmas, better now",
+    "I'm worried I've infected it but it looks fine",
+    "I'm anxious about getting a cold sore",
+    "worried about lumps but there's nothing there",
+    "nervous it won't heal in time for the wedding",
+    "he's got a peanut allergy, can he come with me?",
+    "it feels like a shave rash",
+    "my mate couldn't breathe after a bee sting when we were kids",
+    "my husband has a boil on his neck, can I catch it?",
+    "my son has hives from nursery, can I still come in?",
 ])
 def test_ordinary_messages_do_not_escalate(text: str) -> None:
     assert triage(text, day=1).urgency == "none"
@@ -784,6 +843,14 @@ def test_ordinary_messages_do_not_escalate(text: str) -> None:
     ("tight and sore", 10, "urgent"),
     ("pink and a little warm", 9, "urgent"),
     ("really tight feeling", 12, "urgent"),
+    # From the twelfth batch of warning examples.
+    ("fortnight gone, red as ever", None, "urgent"),
+    ("still red after one and half week", None, "urgent"),
+    ("my cheek feels gritty under the skin a month after", None, "urgent"),
+    ("day 10, bad idea to use a roller?", None, "none"),
+    ("the puffiness went overnight", 3, "none"),
+    ("at my last session in March I was red for three days", 3, "none"),
+    ("my cheeks feel gritty, is that the dry stage", 20, "none"),
 ])
 def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> None:
     assert triage(text, day).urgency == level
