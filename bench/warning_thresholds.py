@@ -48,9 +48,9 @@ import faq_eval  # noqa: E402
 WARNINGS = ROOT / "messages" / "content" / "warnings.en.yaml"
 # The commit whose rules first read each batch (the one before that batch's rule families).
 BATCH_RULES = {5: "cdce848", 6: "69e22e3", 7: "d55096b", 8: "ee7cb19", 9: "e2f3e50",
-               10: "618a3cc", 11: "115d99e"}
+               10: "618a3cc", 11: "115d99e", 12: "53fc5aa"}
 ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-            "ninth", "tenth", "eleventh"]
+            "ninth", "tenth", "eleventh", "twelfth"]
 BATCH_HEADING = re.compile(r"^  # (?:--- )?(%s) batch \(" % "|".join(ORDINALS), re.IGNORECASE)
 GRID = [round(2.0 - 0.1 * step, 1) for step in range(21)]
 MOST_RAISED = 0.01
