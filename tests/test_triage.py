@@ -990,6 +990,12 @@ def test_an_expected_complaint_for_the_day_is_the_rules_call_alone(
 @pytest.mark.parametrize("text", [
     "worried it might be infected theres pus coming out",
     "can microneedling cause this, my face is full of pus",
+    # The masks of this round's questions stop short of a report beside them.
+    "pus on my chin, is it infection vs normal healing?",
+    "I had an eye infection start after my treatment",
+    "this is how my cheek looks like now, yellow crust everywhere",
+    "it is true that my face is oozing",
+    "is it a sign of infection that pus is coming out?",
 ])
 def test_a_worry_or_question_beside_a_report_does_not_hide_the_report(text: str) -> None:
     assert triage(text, 4).urgency == "urgent"
