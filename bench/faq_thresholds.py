@@ -6,15 +6,16 @@ For every setting of (BM25_WEIGHT, NONE_MARGIN, MIN_SCORE, PER_UNFAMILIAR_WORD) 
 evaluate the dev sets and print the setting that meets the three accuracy targets (top-1
 accuracy, out-of-scope recall, in-scope questions rejected) by the widest margin: the largest
 smallest slack. A setting that meets them narrowly on the sets tuned on misses them on
-messages it has not seen. Only the dev sets are read: the held-out sets are measured with
-faq_eval.py after the choice is written into messages/answering.py.
+messages it has not seen. Only the dev sets are read (the two full ones and the questions-only
+set in the styles they cover least): the held-out sets are measured with faq_eval.py after the
+choice is written into messages/answering.py.
 """
 
 from __future__ import annotations
 
 import itertools
 
-from faq_eval import DEV_SETS, evaluate, load_sets
+from faq_eval import DEV_SETS, STYLE_DEV_SET, evaluate, load_sets
 
 from messages import answering
 from messages.answering import Answerer
@@ -52,7 +53,7 @@ def choose_faq_settings(questions: dict[str, list[dict]], answerer: Answerer) ->
 
 
 def main() -> int:
-    questions = load_sets(DEV_SETS)
+    questions = load_sets([*DEV_SETS, STYLE_DEV_SET])
     answerer = Answerer.from_catalog(load_catalog())
     choose_faq_settings(questions, answerer)
     return 0
