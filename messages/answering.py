@@ -29,7 +29,7 @@ from messages.triage import Triage, Urgency, expected_early, ruled_out, triage
 # PER_UNFAMILIAR_WORD for each word of the message that is no patient's word for any topic.
 # Runner-up topics within ALTERNATIVE_GAP of the best are offered as buttons.
 BM25_WEIGHT = 0.0
-NONE_MARGIN = 0.0
+NONE_MARGIN = -0.2
 MIN_SCORE = 1.0
 PER_UNFAMILIAR_WORD = 0.0
 ALTERNATIVE_GAP = 0.5
